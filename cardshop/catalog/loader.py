@@ -1,0 +1,222 @@
+"""Loading designs from `card_templates/`: one folder each, a `card.toml` plus artwork.
+
+Every problem is collected with its file and key rather than stopping at the first, so a designer
+sees them all at once; a design with problems is left out of the gallery while the others keep
+working.
+"""
+
+from __future__ import annotations
+
+import difflib
+import threading
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from cardshop.catalog.models import Design
+from cardshop.catalog.paths import UnsafePath, resolve_inside
+
+DATA_FILE = "card.toml"
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "card_templates"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a design, in a designer's terms."""
+
+    path: Path
+    key: str
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        fix = f" Fix: {self.fix}" if self.fix else ""
+        return f"{self.path}: {self.key}: {self.message}.{fix}"
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a reload makes a new one
+class LoadedDesign:
+    slug: str
+    folder: Path
+    design: Design
+
+
+@dataclass
+class Catalog:
+    root: Path
+    designs: dict[str, LoadedDesign] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def get(self, slug: str) -> LoadedDesign | None:
+        return self.designs.get(slug)
+
+
+def _key_path(location: tuple) -> str:
+    key = ""
+    for part in location:
+        if isinstance(part, int):
+            key += f"[{part}]"
+        else:
+            key += f".{part}" if key else str(part)
+    return key or "(top level)"
+
+
+def _allowed_keys(location: tuple) -> list[str]:
+    """The keys the model allows at the parent of `location`, for 'did you mean' hints."""
+    from pydantic import BaseModel
+
+    model: type[BaseModel] | None = Design
+    for part in location[:-1]:
+        if isinstance(part, int) or model is None:
+            continue
+        info = model.model_fields.get(part)
+        if info is None:
+            return []
+        model = _model_of(info.annotation)
+    return list(model.model_fields) if model else []
+
+
+def _model_of(annotation) -> type | None:
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_of(arg)
+        if found:
+            return found
+    return None
+
+
+def _validation_problems(path: Path, error: ValidationError) -> list[Problem]:
+    problems = []
+    for item in error.errors():
+        location = tuple(item["loc"])
+        key = _key_path(location)
+        if item["type"] == "extra_forbidden":
+            allowed = _allowed_keys(location)
+            guess = difflib.get_close_matches(str(location[-1]), allowed, n=1)
+            fix = f"did you mean `{guess[0]}`?" if guess else f"allowed keys here: {', '.join(allowed)}"
+            problems.append(Problem(path, key, "unknown key", fix))
+        elif item["type"] == "missing":
+            problems.append(Problem(path, key, "this key is required", "add it; see docs/designing-cards.md"))
+        else:
+            message = item["msg"].removeprefix("Value error, ")
+            problems.append(Problem(path, key, message))
+    return problems
+
+
+def load_design(folder: Path) -> tuple[LoadedDesign | None, list[Problem]]:
+    """Parse and validate one design folder; returns the design (or None) and its problems."""
+    path = folder / DATA_FILE
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None, [Problem(path, "(file)", "there is no card.toml in this folder", "add one")]
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(path, "(file)", f"cannot read the file ({error})")]
+    except tomllib.TOMLDecodeError as error:
+        return None, [Problem(path, "(file)", f"not valid TOML: {error}", "check quotes, brackets and commas")]
+    try:
+        design = Design.model_validate(data)
+    except ValidationError as error:
+        return None, _validation_problems(path, error)
+    problems = _file_problems(folder, path, design)
+    if problems:
+        return None, problems
+    return LoadedDesign(folder.name, folder, design), []
+
+
+def _file_problems(folder: Path, path: Path, design: Design) -> list[Problem]:
+    """Artwork that is missing or outside the folder, and fonts that are not in fonts/."""
+    from cardshop.render.art import ART_SUFFIXES
+    from cardshop.render.fonts import FontError, family_names
+
+    problems = []
+    for name, panel in design.panels.items():
+        if panel.art:
+            key = f"panels.{name}.art"
+            try:
+                art = resolve_inside(folder, panel.art)
+            except UnsafePath as unsafe:
+                problems.append(Problem(path, key, str(unsafe), "keep artwork inside the design's folder"))
+                continue
+            if art.suffix.lower() not in ART_SUFFIXES:
+                problems.append(
+                    Problem(path, key, f"{panel.art} is not .svg, .png or .jpg", "export as SVG, PNG or JPEG")
+                )
+            elif not art.is_file():
+                problems.append(
+                    Problem(path, key, f"the artwork file {panel.art} is missing", "add it or fix the name")
+                )
+    try:
+        known = family_names()
+    except FontError as error:
+        return [*problems, Problem(path, "(fonts)", str(error))]
+    for name, panel in design.panels.items():
+        for index, slot in enumerate(panel.slots):
+            fonts = [(f"panels.{name}.slots[{index}].font", slot.font)]
+            fonts += [
+                (f"panels.{name}.slots[{index}].parts[{p}].font", part.font)
+                for p, part in enumerate(slot.parts)
+                if part.font
+            ]
+            for key, font in fonts:
+                if font not in known:
+                    guess = difflib.get_close_matches(font, known, n=1)
+                    fix = f"did you mean {guess[0]!r}?" if guess else f"use one of: {', '.join(known)}"
+                    problems.append(Problem(path, key, f"the font {font!r} is not in fonts/", fix))
+    return problems
+
+
+def design_folders(root: Path) -> list[Path]:
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def load_catalog(root: Path = TEMPLATES_DIR) -> Catalog:
+    catalog = Catalog(root)
+    for folder in design_folders(root):
+        loaded, problems = load_design(folder)
+        catalog.problems.extend(problems)
+        if loaded:
+            catalog.designs[loaded.slug] = loaded
+    return catalog
+
+
+def catalog_signature(root: Path) -> tuple:
+    """Changes whenever a file in a design folder is added, removed or edited."""
+    entries = []
+    for folder in design_folders(root):
+        for file in sorted(folder.rglob("*")):
+            try:
+                stat = file.stat()
+            except OSError:
+                continue
+            entries.append((str(file), stat.st_mtime_ns, stat.st_size))
+    return tuple(entries)
+
+
+class CatalogCache:
+    """Holds the loaded catalogue; with `watch` on, reloads it when a design folder changes."""
+
+    def __init__(self, root: Path = TEMPLATES_DIR, watch: bool = False):
+        self.root = root
+        self.watch = watch
+        self._lock = threading.Lock()
+        self._catalog: Catalog | None = None
+        self._signature: tuple | None = None
+
+    def get(self) -> Catalog:
+        with self._lock:
+            if self._catalog is None or self.watch:
+                signature = catalog_signature(self.root) if self.watch else None
+                if self._catalog is None or signature != self._signature:
+                    self._catalog = load_catalog(self.root)
+                    self._signature = signature
+            return self._catalog

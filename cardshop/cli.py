@@ -1,0 +1,118 @@
+"""Command-line tools for designers and batch use: `flask --app cardshop render` and `designs check`.
+
+Both use the same render core as the web app, so a card rendered here is byte for byte the card the
+site would serve for the same text.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from cardshop.catalog.loader import Catalog, LoadedDesign, load_design
+from cardshop.catalog.vocabulary import FIELD_MAX_LENGTHS, FIELDS, REQUIRED_FIELDS
+from cardshop.render.card import LAYOUTS, CardOptionError, CardTextError, RenderOptions, render_card
+from cardshop.render.geometry import SIZE_NAMES
+from cardshop.render.text import clean_user_text
+
+
+def _catalog() -> Catalog:
+    return current_app.extensions["cardshop_catalog"].get()
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+def parse_sets(design_fields: list[str], sets: tuple[str, ...]) -> dict[str, str]:
+    """Turn `FIELD=VALUE` pairs into cleaned values, refusing fields the design doesn't show."""
+    values: dict[str, str] = {}
+    for item in sets:
+        name, sep, value = item.partition("=")
+        name = name.strip()
+        if not sep:
+            raise click.UsageError(f"--set {item!r}: write it as FIELD=VALUE, e.g. --set message='Thinking of you'")
+        if name not in design_fields:
+            known = "unknown field" if name not in FIELDS else "this design doesn't show that field"
+            raise click.UsageError(f"--set {name}: {known}; this design's fields are: {', '.join(design_fields)}")
+        cleaned = clean_user_text(value.replace("\\n", "\n"))
+        if len(cleaned) > FIELD_MAX_LENGTHS[name]:
+            raise click.UsageError(
+                f"--set {name}: {len(cleaned)} characters; the most allowed is {FIELD_MAX_LENGTHS[name]}"
+            )
+        if cleaned:
+            values[name] = cleaned
+    for name in REQUIRED_FIELDS:
+        if name in design_fields and name not in values:
+            raise click.UsageError(f"--set {name}=...: the {name} field is required")
+    return values
+
+
+def register_cli(app: Flask) -> None:
+    @app.cli.command("render")
+    @click.argument("slug")
+    @click.option("--set", "sets", multiple=True, metavar="FIELD=VALUE", help="A field's text; repeat for each field.")
+    @click.option("--layout", type=click.Choice(LAYOUTS), default="pro", show_default=True)
+    @click.option(
+        "--size", type=click.Choice(SIZE_NAMES), default=None, help="Card size; the design's first by default."
+    )
+    @click.option("--crop-marks", is_flag=True, help="Add crop marks outside the bleed.")
+    @click.option("--bleed", "bleed_mm", type=click.FloatRange(0, 10), default=None, help="Bleed in mm.")
+    @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+    def render_command(slug, sets, layout, size, crop_marks, bleed_mm, out):
+        """Render the card SLUG to a PDF file."""
+        loaded = _catalog().get(slug)
+        if loaded is None:
+            _fail(f"no design called {slug!r}; available: {', '.join(_catalog().designs) or 'none'}")
+        values = parse_sets(loaded.design.fields, sets)
+        options = RenderOptions(layout=layout, size=size, crop_marks=crop_marks, bleed_mm=bleed_mm)
+        try:
+            pdf = render_card(loaded.folder, loaded.design, values, options)
+        except CardTextError as error:
+            for problem in error.problems:
+                click.echo(f"Error: {problem.field or 'design'}: {problem.message}", err=True)
+            sys.exit(1)
+        except CardOptionError as error:
+            _fail(str(error))
+        out.write_bytes(pdf)
+        click.echo(f"Wrote {out} ({len(pdf):,} bytes)")
+
+    designs = AppGroup("designs", help="Check and proof card designs.")
+    app.cli.add_command(designs)
+
+    @designs.command("check")
+    @click.argument("target", required=False)
+    def check_command(target):
+        """Check every design, or one (a slug or a folder path); exit 1 if anything is wrong."""
+        from cardshop.catalog.checks import check_designs
+
+        folders = _target_folders(target)
+        problems = check_designs(folders)
+        for problem in problems:
+            click.echo(str(problem))
+        if problems:
+            click.echo(f"{len(problems)} problem(s) in {len(folders)} design(s).", err=True)
+            sys.exit(1)
+        click.echo(f"All {len(folders)} design(s) are fine.")
+
+
+def _target_folders(target: str | None) -> list[Path]:
+    from cardshop.catalog.loader import design_folders
+
+    root = _catalog().root
+    if target is None:
+        return design_folders(root)
+    path = Path(target)
+    if path.is_dir():
+        return [path]
+    if (root / target).is_dir():
+        return [root / target]
+    raise click.UsageError(f"{target!r} is neither a design slug nor a folder")
+
+
+__all__ = ["register_cli", "parse_sets", "LoadedDesign", "load_design"]

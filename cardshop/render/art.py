@@ -1,0 +1,105 @@
+"""Artwork: load a panel's SVG or raster file once, then draw it to cover a rectangle.
+
+SVG goes through svglib into a ReportLab drawing; PNG and JPEG are placed as images. Loaded art is
+kept in a small cache keyed by path, size and modification time, so a designer's edit shows up on
+the next render while repeated renders reuse the parsed file.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from cardshop.render.geometry import Rect
+
+RASTER_SUFFIXES = (".png", ".jpg", ".jpeg")
+VECTOR_SUFFIXES = (".svg",)
+ART_SUFFIXES = RASTER_SUFFIXES + VECTOR_SUFFIXES
+_CACHE_SIZE = 64
+
+
+class ArtError(Exception):
+    """Artwork that cannot be read or is not allowed."""
+
+
+@dataclass(frozen=True)
+class Art:
+    path: Path
+    width: float  # intrinsic size: points for SVG, pixels for raster
+    height: float
+    drawing: Drawing | None = None
+    image: ImageReader | None = None
+
+    @property
+    def is_raster(self) -> bool:
+        return self.image is not None
+
+
+_cache: OrderedDict[tuple, Art] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def load_art(path: Path) -> Art:
+    """Parse the artwork file, reusing a cached copy while the file is unchanged."""
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise ArtError(f"{path}: cannot read the artwork ({error.strerror})") from None
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    with _cache_lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    art = _parse(path)
+    with _cache_lock:
+        _cache[key] = art
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return art
+
+
+def _parse(path: Path) -> Art:
+    suffix = path.suffix.lower()
+    if suffix in VECTOR_SUFFIXES:
+        from cardshop.render.svg import read_svg
+
+        drawing = read_svg(path)
+        return Art(path, drawing.width, drawing.height, drawing=drawing)
+    if suffix in RASTER_SUFFIXES:
+        from cardshop.render.raster import read_raster
+
+        image = read_raster(path)
+        width, height = image.getSize()
+        return Art(path, width, height, image=image)
+    raise ArtError(f"{path}: artwork must be .svg, .png or .jpg")
+
+
+def cover_transform(art: Art, target: Rect) -> tuple[float, float, float]:
+    """Scale and offset that make the art cover the target, centred, cropping what spills over."""
+    scale = max(target.width / art.width, target.height / art.height)
+    x = target.x + (target.width - art.width * scale) / 2
+    y = target.y + (target.height - art.height * scale) / 2
+    return scale, x, y
+
+
+def draw_art(canvas: Canvas, art: Art, target: Rect) -> None:
+    """Draw the art covering `target`, clipped to it."""
+    scale, x, y = cover_transform(art, target)
+    canvas.saveState()
+    clip = canvas.beginPath()
+    clip.rect(target.x, target.y, target.width, target.height)
+    canvas.clipPath(clip, stroke=0, fill=0)
+    if art.drawing is not None:
+        canvas.translate(x, y)
+        canvas.scale(scale, scale)
+        renderPDF.draw(art.drawing, canvas, 0, 0)
+    else:
+        canvas.drawImage(art.image, x, y, art.width * scale, art.height * scale)
+    canvas.restoreState()

@@ -1,0 +1,149 @@
+"""The render core's front door: fit a card's text, then draw it into a PDF.
+
+`render_card` is what the web app, the CLI and the tests call. It takes a design, the sender's
+cleaned field values and output options, and returns PDF bytes. It knows nothing of Flask.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+from cardshop.catalog.models import Design
+from cardshop.render.fonts import face_for, register_all
+from cardshop.render.geometry import SIZE_NAMES, CardGeometry, card_geometry
+from cardshop.render.layout import FittedSlot, SlotFrame, TextDoesNotFit, UnsupportedCharacter, fit_slot
+
+LAYOUTS = ("pro",)
+
+
+class CardOptionError(ValueError):
+    """An output option the design or the renderer does not support."""
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    layout: str = "pro"
+    size: str | None = None  # None: the design's default (first) size
+    crop_marks: bool = False
+    bleed_mm: float | None = None  # None: 3 mm metric, 0.125 in for inch sizes
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """Why one field can't be printed, in words a sender can act on."""
+
+    field: str | None
+    message: str
+
+
+class CardTextError(Exception):
+    """One or more fields can't be printed; nothing was rendered."""
+
+    def __init__(self, problems: list[FieldProblem]):
+        self.problems = problems
+        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
+
+
+@dataclass(frozen=True)
+class FittedCard:
+    geometry: CardGeometry
+    frame: SlotFrame
+    slots: dict[str, list[FittedSlot]] = field(default_factory=dict)  # panel -> fitted slots
+
+
+FIELD_NAMES_IN_PROSE = {
+    "recipient": "who the card is for",
+    "baby_name": "the baby's name",
+    "date": "the date",
+    "message": "your message",
+    "signoff": "the sign-off",
+    "sender": "who it is from",
+}
+
+
+def _describe(error: TextDoesNotFit | UnsupportedCharacter) -> FieldProblem:
+    name = FIELD_NAMES_IN_PROSE.get(error.field or "", "the design's own text")
+    if isinstance(error, UnsupportedCharacter):
+        return FieldProblem(
+            error.field,
+            f"We can't print the character “{error.char}” ({error.codepoint}) in {name}. "
+            "Please remove it or use a different character.",
+        )
+    hint = " or use fewer line breaks" if error.line_breaks >= 3 else ""
+    return FieldProblem(
+        error.field,
+        f"There isn't quite room for {name} on this card. "
+        f"Please shorten it by about {error.excess_chars} characters{hint}.",
+    )
+
+
+def resolve_geometry(design: Design, options: RenderOptions) -> CardGeometry:
+    size = options.size or design.sizes[0]
+    if size not in SIZE_NAMES:
+        raise CardOptionError(f"unknown size {size!r}; choose one of {', '.join(SIZE_NAMES)}")
+    if size not in design.sizes:
+        raise CardOptionError(f"this design comes in {', '.join(design.sizes)}, not {size}")
+    if options.layout not in LAYOUTS:
+        raise CardOptionError(f"unknown layout {options.layout!r}; choose one of {', '.join(LAYOUTS)}")
+    return card_geometry(size, design.fold, design.orientation, options.bleed_mm)
+
+
+def slot_frame(design: Design, geometry: CardGeometry) -> SlotFrame:
+    """Slots are drawn for the design's first size; other sizes scale boxes and type to match."""
+    reference = card_geometry(design.sizes[0], design.fold, design.orientation)
+    x = geometry.panel_width / reference.panel_width
+    y = geometry.panel_height / reference.panel_height
+    return SlotFrame(x, y, min(x, y))
+
+
+def fit_card(design: Design, values: dict[str, str], geometry: CardGeometry) -> FittedCard:
+    """Fit every slot, collecting every field's problem at once so the form can show them together."""
+    register_all()
+    frame = slot_frame(design, geometry)
+    fitted: dict[str, list[FittedSlot]] = {}
+    problems: list[FieldProblem] = []
+    for name, panel in design.panels.items():
+        fitted[name] = []
+        for slot in panel.slots:
+            try:
+                fitted[name].append(fit_slot(slot, values, frame))
+            except (TextDoesNotFit, UnsupportedCharacter) as error:
+                problem = _describe(error)
+                if problem not in problems:
+                    problems.append(problem)
+    if problems:
+        raise CardTextError(problems)
+    return FittedCard(geometry, frame, fitted)
+
+
+def render_card(
+    folder: Path, design: Design, values: dict[str, str], options: RenderOptions = RenderOptions()
+) -> bytes:
+    """Render the card as PDF bytes. Raises CardTextError (nothing rendered) when text can't print."""
+    from cardshop.render.layouts import LAYOUT_DRAWERS
+
+    geometry = resolve_geometry(design, options)
+    fitted = fit_card(design, values, geometry)
+    buffer = io.BytesIO()
+    canvas = Canvas(
+        buffer,
+        invariant=1,
+        pageCompression=1,
+        initialFontName=face_for(_first_font(design)),
+    )
+    canvas.setTitle(f"{design.name} card")
+    canvas.setCreator("cardshop")
+    LAYOUT_DRAWERS[options.layout](canvas, folder, design, fitted, options)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _first_font(design: Design) -> str:
+    for _, panel in design.panels.items():
+        for slot in panel.slots:
+            return slot.font
+    raise CardOptionError("the design has no text slots")

@@ -1,0 +1,66 @@
+"""The Flask app factory: configuration, CSRF protection, blueprints, error pages and CLI commands."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError, CSRFProtect
+
+from cardshop.catalog.loader import CatalogCache
+from cardshop.config import load_config
+
+csrf = CSRFProtect()
+log = logging.getLogger("cardshop")
+
+
+def build_app(overrides: dict | None = None) -> Flask:
+    app = Flask(__name__, static_folder="static", template_folder="templates")
+    app.config.update(load_config())
+    app.config.update(overrides or {})
+    if app.config["SECRET_KEY_GENERATED"] and app.config["CARDSHOP_ENV"] == "production":
+        log.warning(
+            "CARDSHOP_SECRET_KEY is not set: using a random key for this process. "
+            "Set it in production so forms keep working across restarts and workers."
+        )
+    app.extensions["cardshop_catalog"] = CatalogCache(
+        app.config["CARDSHOP_TEMPLATES_DIR"], watch=app.config["CARDSHOP_WATCH_DESIGNS"]
+    )
+    csrf.init_app(app)
+
+    from cardshop.web.cards import cards
+    from cardshop.web.pages import pages
+
+    app.register_blueprint(pages)
+    app.register_blueprint(cards)
+    _register_errors(app)
+
+    from cardshop.cli import register_cli
+
+    register_cli(app)
+    return app
+
+
+def _register_errors(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        message = (
+            "This page was open for a while, so the form needs a fresh start. "
+            "Please go back, reload the page and try again."
+        )
+        return render_template("error.html", title="Please try again", message=message), 400
+
+    @app.errorhandler(404)
+    def not_found(error):
+        message = "We couldn't find that page. The card may have been renamed; the gallery has every card we offer."
+        return render_template("error.html", title="Page not found", message=message), 404
+
+    @app.errorhandler(413)
+    def too_large(error):
+        message = "That was more than a card can hold. Please shorten your text and try again."
+        return render_template("error.html", title="Too much text", message=message), 413
+
+    @app.errorhandler(500)
+    def server_error(error):
+        message = "Something went wrong on our side. Nothing you wrote has been kept. Please try again in a moment."
+        return render_template("error.html", title="Sorry", message=message), 500

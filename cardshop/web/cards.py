@@ -1,0 +1,113 @@
+"""Gallery, personalise page, preview and PDF download.
+
+The page posts the form back to itself: "Preview" renders the card and shows rasterisations of that
+PDF; "Download" renders the same card and returns the PDF. Nothing the sender writes is stored or
+logged; the preview images travel inside the page as data URIs.
+"""
+
+from __future__ import annotations
+
+import base64
+from functools import lru_cache
+
+from flask import Blueprint, abort, current_app, make_response, render_template, request, url_for
+
+from cardshop.catalog.loader import Catalog, LoadedDesign
+from cardshop.catalog.vocabulary import CATEGORY_VOCABULARY
+from cardshop.render.card import CardTextError, RenderOptions, render_card, resolve_geometry
+from cardshop.render.preview import PreviewImage, card_previews
+from cardshop.web.forms import card_form, field_values
+
+cards = Blueprint("cards", __name__)
+
+
+def catalog() -> Catalog:
+    return current_app.extensions["cardshop_catalog"].get()
+
+
+def _design_or_404(slug: str) -> LoadedDesign:
+    loaded = catalog().get(slug)
+    if loaded is None:
+        abort(404)
+    return loaded
+
+
+def _data_uri(image: PreviewImage) -> str:
+    return f"data:{image.mime};base64,{base64.b64encode(image.data).decode('ascii')}"
+
+
+@lru_cache(maxsize=128)
+def _blank_previews(loaded: LoadedDesign) -> tuple[PreviewImage, ...]:
+    """The design with no sender text (only its fixed words): gallery thumbnails and the first preview.
+    Keyed by the loaded design object, so a reloaded design gets fresh images."""
+    options = RenderOptions()
+    pdf = render_card(loaded.folder, loaded.design, {}, options)
+    return tuple(card_previews(pdf, resolve_geometry(loaded.design, options)))
+
+
+@cards.get("/")
+def gallery():
+    designs = list(catalog().designs.values())
+    return render_template("gallery.html", designs=designs, vocabulary=CATEGORY_VOCABULARY)
+
+
+@cards.get("/cards/<slug>/thumbnail.jpg")
+def thumbnail(slug: str):
+    front = _blank_previews(_design_or_404(slug))[0]
+    response = make_response(front.data)
+    response.headers["Content-Type"] = front.mime
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@cards.route("/cards/<slug>", methods=["GET", "POST"])
+def personalise(slug: str):
+    loaded = _design_or_404(slug)
+    design = loaded.design
+    form = card_form(design)
+    previews = None
+    status = 200
+    if request.method == "POST":
+        if form.validate():
+            values = field_values(form, design)
+            options = RenderOptions(size=form.size.data)
+            try:
+                pdf = render_card(loaded.folder, design, values, options)
+            except CardTextError as error:
+                _attach_problems(form, error)
+                status = 422
+            else:
+                if request.form.get("action") == "download":
+                    return _pdf_response(pdf, loaded.slug)
+                previews = card_previews(pdf, resolve_geometry(design, options))
+        else:
+            status = 422
+    shown = previews or _blank_previews(loaded)
+    return (
+        render_template(
+            "personalise.html",
+            loaded=loaded,
+            design=design,
+            form=form,
+            previews=[(image.name, _data_uri(image), image) for image in shown],
+            personalised=previews is not None,
+            action_url=url_for("cards.personalise", slug=slug),
+        ),
+        status,
+    )
+
+
+def _attach_problems(form, error: CardTextError) -> None:
+    for problem in error.problems:
+        if problem.field and problem.field in form:
+            form[problem.field].errors = [*form[problem.field].errors, problem.message]
+        else:
+            form.form_errors.append(problem.message)
+
+
+def _pdf_response(pdf: bytes, slug: str):
+    response = make_response(pdf)
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{slug}-card.pdf"'
+    response.headers["Cache-Control"] = "no-store"
+    return response

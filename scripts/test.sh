@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Install everything the tests need (system packages too, when missing) and run the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System packages: poppler-utils for pdftoppm, Chromium for the browser tests,
+# libharfbuzz-subset0 for WeasyPrint's fast font subsetting (proof sheets, benchmarks).
+missing=()
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing+=(libharfbuzz-subset0)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/python -m pytest -q "$@"

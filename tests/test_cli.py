@@ -1,0 +1,55 @@
+"""The command line: render a card, and refuse bad input with a message naming the field."""
+
+from __future__ import annotations
+
+from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
+from tests.conftest import pdf_text
+
+CATALOG = load_catalog(TEMPLATES_DIR)
+SLUG = sorted(CATALOG.designs)[0]
+
+
+def _run(app, *args):
+    return app.test_cli_runner().invoke(args=list(args))
+
+
+def test_render_writes_the_pdf(app, tmp_path):
+    out = tmp_path / "card.pdf"
+    result = _run(app, "render", SLUG, "--set", "message=Thinking of you", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Thinking of you" in pdf_text(out.read_bytes())
+
+
+def test_newline_escape_becomes_a_line_break(app, tmp_path):
+    out = tmp_path / "card.pdf"
+    result = _run(app, "render", SLUG, "--set", "message=First line\\nSecond line", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    text = pdf_text(out.read_bytes())
+    assert "First line" in text and "Second line" in text and "First line Second" not in text
+
+
+def test_field_the_design_does_not_show_lists_its_fields(app, tmp_path):
+    result = _run(app, "render", SLUG, "--set", "message=hi", "--set", "colour=red", "--out", str(tmp_path / "x.pdf"))
+    assert result.exit_code != 0
+    assert "colour" in result.output and "message" in result.output
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_message_that_cannot_fit_exits_non_zero_naming_the_field(app, tmp_path):
+    many_lines = "\\n".join(["Love."] * 70)
+    result = _run(app, "render", SLUG, "--set", f"message={many_lines}", "--out", str(tmp_path / "x.pdf"))
+    assert result.exit_code == 1
+    assert "message" in result.output and "shorten" in result.output
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_missing_message_is_an_error(app, tmp_path):
+    result = _run(app, "render", SLUG, "--out", str(tmp_path / "x.pdf"))
+    assert result.exit_code != 0
+    assert "message" in result.output
+
+
+def test_unknown_design(app, tmp_path):
+    result = _run(app, "render", "no-such-card", "--set", "message=hi", "--out", str(tmp_path / "x.pdf"))
+    assert result.exit_code == 1
+    assert "no design called" in result.output
