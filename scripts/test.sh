@@ -3,11 +3,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# System packages: poppler-utils for pdftoppm, Chromium for the browser tests,
+# System packages: poppler-utils for pdftoppm, Chromium for the browser tests, Node.js to run the
+# browser's copy of the kindness rules,
 # libharfbuzz-subset0 for WeasyPrint's fast font subsetting (proof sheets, benchmarks).
 missing=()
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
 ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing+=(libharfbuzz-subset0)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
