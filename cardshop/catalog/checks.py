@@ -336,7 +336,7 @@ def _cells(picture, box: tuple[int, int, int, int]) -> list[tuple[int, int, int]
     crop = picture.image.crop((left, top, right, bottom))
     cell = CELL_MM * picture.px_per_mm
     size = (max(1, round(crop.width / cell)), max(1, round(crop.height / cell)))
-    return list(crop.resize(size, Image.Resampling.BOX).getdata())
+    return list(crop.resize(size, Image.Resampling.BOX).get_flattened_data())
 
 
 def _channel(value: float) -> float:
@@ -414,7 +414,9 @@ def _edge_strips(picture, edge: str) -> tuple[list, list] | None:
     if length <= 0 or far <= near:
         return None
     size = (1, length) if edge in ("left", "right") else (length, 1)
-    return tuple(list(picture.image.crop(box).resize(size, Image.Resampling.BOX).getdata()) for box in (outer, inner))
+    return tuple(
+        list(picture.image.crop(box).resize(size, Image.Resampling.BOX).get_flattened_data()) for box in (outer, inner)
+    )
 
 
 def bleed_seams(picture, probe_a, probe_b) -> list[str]:
