@@ -152,12 +152,11 @@ def proof_html(
         "sections": sections,
         "problems": problems,
         "stylesheet": (STATIC_DIR / "proof.css").resolve().as_uri(),
-        "font_faces": "",
     }
     html = environment.get_template("proof.html").render(context)
     # Fonts are embedded as data: URIs (the fetcher allows no font folder), cut down to the
     # characters the sheet uses, which needs the finished text.
-    return html.replace("/* font faces */", font_faces(set(html)))
+    return html.replace("/* font faces */", font_faces(set(html)), 1)
 
 
 def _direction(text: str) -> str:
@@ -217,13 +216,13 @@ def _slot_rows(design: Design, values: dict[str, str], frame, numbers) -> tuple[
             try:
                 fitted = fit_slot(slot, values, frame)
             except TextDoesNotFit as error:
-                failed.add(error.field) if error.field else None
+                failed.update([error.field] if error.field else [])
                 what = f"`{error.field}`" if error.field else "the fixed text"
                 status = f"does not fit: {what} is about {error.excess_chars} characters too long"
                 rows.append(SlotRow(**base, fitted="—", lines="—", status=status, ok=False))
                 continue
             except UnsupportedCharacter as error:
-                failed.add(error.field) if error.field else None
+                failed.update([error.field] if error.field else [])
                 status = f"no font has “{error.char}” ({error.codepoint})"
                 rows.append(SlotRow(**base, fitted="—", lines="—", status=status, ok=False))
                 continue
