@@ -2,7 +2,8 @@
 
 Loading catches unknown keys, bad values, missing artwork and unknown fonts. Beyond that, every
 design is rendered with the longest text the form accepts and with accented names, so a slot too
-small for its field is found here rather than by a sender.
+small for its field is found here rather than by a sender; and the print rules (render/printcheck.py:
+art resolution, art into the bleed, text inside the safe zone) are checked at every size.
 """
 
 from __future__ import annotations
@@ -52,4 +53,12 @@ def check_designs(folders: list[Path]) -> list[Problem]:
         problems.extend(found)
         if loaded:
             problems.extend(_render_problems(loaded))
+            problems.extend(_print_problems(loaded))
     return problems
+
+
+def _print_problems(loaded: LoadedDesign) -> list[Problem]:
+    from cardshop.render.printcheck import print_problems
+
+    path = loaded.folder / DATA_FILE
+    return [Problem(path, p.key, p.message, p.fix) for p in print_problems(loaded.folder, loaded.design)]

@@ -71,8 +71,8 @@ def address_problems(name: str, value: str) -> list[str]:
 def address_slots(envelope: Envelope) -> dict[str, Slot]:
     """Boxes for the return address (top left) and the address (right of centre, lower half)."""
     width, height = envelope.width_mm, envelope.height_mm
-    ret_width = min(0.45 * width, 75.0)
-    ret_height = min(0.28 * height, 30.0)
+    ret_width = min(0.5 * width, 80.0)
+    ret_height = min(0.32 * height, 35.0)
     left = 0.4 * width
     top = 0.45 * height
     return {

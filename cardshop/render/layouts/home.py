@@ -42,7 +42,7 @@ def plan_for(design: Design, geometry: CardGeometry, sheet: str) -> HomePlan:
             if size != geometry.size and fits_at_home(size, design.fold, design.orientation, sheet, bleed_mm)
         ]
         advice = (
-            f" To print at home, choose {' or '.join(others)} as the card size; or choose to send it to a print shop."
+            f" To print at home, choose {_either(others)} as the card size; or choose to send it to a print shop."
             if others
             else " Please choose to send it to a print shop instead."
         )
@@ -58,6 +58,10 @@ def plan_for(design: Design, geometry: CardGeometry, sheet: str) -> HomePlan:
                         "leaves the edges of the sheet blank. Please choose to send it to a print shop instead."
                     )
     return plan
+
+
+def _either(choices: list[str]) -> str:
+    return choices[0] if len(choices) == 1 else f"{', '.join(choices[:-1])} or {choices[-1]}"
 
 
 def _inside(box: Rect, area: Rect) -> bool:
