@@ -42,9 +42,9 @@ def plan_for(design: Design, geometry: CardGeometry, sheet: str) -> HomePlan:
             if size != geometry.size and fits_at_home(size, design.fold, design.orientation, sheet, bleed_mm)
         ]
         advice = (
-            f" To print at home, choose {_either(others)} as the card size; or choose to send it to a print shop."
+            f" To print at home, choose {_either(others)} as the card size; or choose “Send to a print shop”."
             if others
-            else " Please choose to send it to a print shop instead."
+            else " Please choose “Send to a print shop” instead."
         )
         raise CardOptionError(f"{error}{advice}") from None
     if plan.kind == "quarter-fold":
@@ -55,7 +55,7 @@ def plan_for(design: Design, geometry: CardGeometry, sheet: str) -> HomePlan:
                 if not _inside(box, plan.printable):
                     raise CardOptionError(
                         "This design has words too close to the edge of the card for a home printer, which "
-                        "leaves the edges of the sheet blank. Please choose to send it to a print shop instead."
+                        "leaves the edges of the sheet blank. Please choose “Send to a print shop” instead."
                     )
     return plan
 
