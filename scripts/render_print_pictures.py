@@ -107,7 +107,7 @@ def main() -> None:
     )
     save(side_by_side(pages(render("dusk-moon", "flat", "A6"), height=DOCS_HEIGHT)), DOCS / "layout-flat.png")
     save(
-        side_by_side(pages(render("forget-me-nots", "envelope", "A6"), height=DOCS_HEIGHT // 2)),
+        side_by_side(pages(render("forget-me-nots", "envelope", "A6"), height=DOCS_HEIGHT * 3 // 4)),
         DOCS / "layout-envelope.png",
     )
 

@@ -32,6 +32,13 @@ LAYOUTS = ("pro", "pro-pages", "home-a4", "home-letter", "flat", "envelope")
 CROP_ROOM = (1 + 5 + 2) * MM  # page margin beyond the bleed that `pro --crop-marks` adds
 
 
+def test_every_layout_the_render_core_names_has_a_drawer():
+    from cardshop.render.card import LAYOUTS as NAMED
+    from cardshop.render.layouts import REGISTRY
+
+    assert tuple(REGISTRY) == NAMED == LAYOUTS
+
+
 def _expected_pages(slug: str, size: str, layout: str, crop_marks: bool = False):
     """(page count, (width, height) in pt, bleed in pt) as the specification states it, or None when
     the layout must refuse the card."""

@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from cardshop.render.layouts.envelope import ENVELOPE_LAYOUT
 from cardshop.render.layouts.flat import FLAT_LAYOUT
 from cardshop.render.layouts.home import HOME_A4_LAYOUT, HOME_LETTER_LAYOUT
@@ -24,12 +22,9 @@ REGISTRY: dict[str, Layout] = {
     for layout in (PRO_LAYOUT, PRO_PAGES_LAYOUT, HOME_A4_LAYOUT, HOME_LETTER_LAYOUT, FLAT_LAYOUT, ENVELOPE_LAYOUT)
 }
 
-# Kept for callers that only need the drawing function.
-LAYOUT_DRAWERS: dict[str, Callable] = {name: layout.draw for name, layout in REGISTRY.items()}
-
 
 def layout_named(name: str) -> Layout:
     return REGISTRY[name]
 
 
-__all__ = ["REGISTRY", "LAYOUT_DRAWERS", "Layout", "layout_named"]
+__all__ = ["REGISTRY", "Layout", "layout_named"]
