@@ -16,6 +16,7 @@ from flask.cli import AppGroup
 from cardshop.catalog.loader import Catalog, LoadedDesign, load_design
 from cardshop.catalog.vocabulary import FIELD_MAX_LENGTHS, FIELDS, REQUIRED_FIELDS
 from cardshop.render.card import LAYOUTS, CardOptionError, CardTextError, RenderOptions, render_card
+from cardshop.render.envelope import address_problems, clean_address
 from cardshop.render.geometry import SIZE_NAMES
 from cardshop.render.text import clean_user_text
 
@@ -29,8 +30,9 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
-def parse_sets(design_fields: list[str], sets: tuple[str, ...]) -> dict[str, str]:
-    """Turn `FIELD=VALUE` pairs into cleaned values, refusing fields the design doesn't show."""
+def parse_sets(design_fields: list[str], sets: tuple[str, ...], require: bool = True) -> dict[str, str]:
+    """Turn `FIELD=VALUE` pairs into cleaned values, refusing fields the design doesn't show.
+    `require=False` (the envelope) lets the card's required fields be left out."""
     values: dict[str, str] = {}
     for item in sets:
         name, sep, value = item.partition("=")
@@ -47,9 +49,22 @@ def parse_sets(design_fields: list[str], sets: tuple[str, ...]) -> dict[str, str
             )
         if cleaned:
             values[name] = cleaned
-    for name in REQUIRED_FIELDS:
+    for name in REQUIRED_FIELDS if require else ():
         if name in design_fields and name not in values:
             raise click.UsageError(f"--set {name}=...: the {name} field is required")
+    return values
+
+
+def parse_addresses(**addresses: str | None) -> dict[str, str]:
+    """Cleaned envelope addresses (`\\n` is a line break), refused with the form's own messages."""
+    values = {}
+    for name, value in addresses.items():
+        cleaned = clean_address((value or "").replace("\\n", "\n"))
+        problems = address_problems(name, cleaned)
+        if problems:
+            raise click.UsageError(f"--{name.replace('_', '-')}: {' '.join(problems)}")
+        if cleaned:
+            values[name] = cleaned
     return values
 
 
@@ -57,30 +72,47 @@ def register_cli(app: Flask) -> None:
     @app.cli.command("render")
     @click.argument("slug")
     @click.option("--set", "sets", multiple=True, metavar="FIELD=VALUE", help="A field's text; repeat for each field.")
-    @click.option("--layout", type=click.Choice(LAYOUTS), default="pro", show_default=True)
+    @click.option(
+        "--layout",
+        type=click.Choice(LAYOUTS),
+        default="pro",
+        show_default=True,
+        help="pro: print-shop spreads; pro-pages: one page per panel; home-a4/home-letter: to print at home; "
+        "flat: the front alone (a PNG if --out ends in .png); envelope: the envelope, with --address.",
+    )
     @click.option(
         "--size", type=click.Choice(SIZE_NAMES), default=None, help="Card size; the design's first by default."
     )
-    @click.option("--crop-marks", is_flag=True, help="Add crop marks outside the bleed.")
+    @click.option("--crop-marks", is_flag=True, help="Add crop marks outside the bleed (pro and pro-pages).")
     @click.option("--bleed", "bleed_mm", type=click.FloatRange(0, 10), default=None, help="Bleed in mm.")
+    @click.option("--address", default=None, help="Envelope: the recipient's address; \\n between lines.")
+    @click.option("--return-address", default=None, help="Envelope: your address, printed top left; optional.")
     @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True)
-    def render_command(slug, sets, layout, size, crop_marks, bleed_mm, out):
-        """Render the card SLUG to a PDF file."""
+    def render_command(slug, sets, layout, size, crop_marks, bleed_mm, address, return_address, out):
+        """Render the card SLUG to a PDF file (or, for --layout flat and --out *.png, a PNG)."""
         loaded = _catalog().get(slug)
         if loaded is None:
             _fail(f"no design called {slug!r}; available: {', '.join(_catalog().designs) or 'none'}")
-        values = parse_sets(loaded.design.fields, sets)
-        options = RenderOptions(layout=layout, size=size, crop_marks=crop_marks, bleed_mm=bleed_mm)
+        file_format = "png" if out.suffix.lower() == ".png" else "pdf"
+        if file_format == "png" and layout != "flat":
+            raise click.UsageError("only --layout flat (the front alone) can be written as a .png picture")
+        if (address or return_address) and layout != "envelope":
+            raise click.UsageError("--address and --return-address are for --layout envelope")
+        values = parse_sets(loaded.design.fields, sets, require=layout != "envelope")
+        values.update(parse_addresses(address=address, return_address=return_address))
+        options = RenderOptions(
+            layout=layout, size=size, crop_marks=crop_marks, bleed_mm=bleed_mm, file_format=file_format
+        )
         try:
-            pdf = render_card(loaded.folder, loaded.design, values, options)
+            data = render_card(loaded.folder, loaded.design, values, options)
         except CardTextError as error:
             for problem in error.problems:
                 click.echo(f"Error: {problem.field or 'design'}: {problem.message}", err=True)
             sys.exit(1)
         except CardOptionError as error:
             _fail(str(error))
-        out.write_bytes(pdf)
-        click.echo(f"Wrote {out} ({len(pdf):,} bytes)")
+        out.write_bytes(data)
+        click.echo(f"Wrote {out} ({len(data):,} bytes)")
 
     designs = AppGroup("designs", help="Check and proof card designs.")
     app.cli.add_command(designs)
@@ -140,4 +172,4 @@ def _target_folders(target: str | None) -> list[Path]:
     raise click.UsageError(f"{target!r} is neither a design slug nor a folder")
 
 
-__all__ = ["register_cli", "parse_sets", "LoadedDesign", "load_design"]
+__all__ = ["register_cli", "parse_sets", "parse_addresses", "LoadedDesign", "load_design"]

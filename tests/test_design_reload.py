@@ -58,7 +58,7 @@ def test_a_copied_folder_joins_the_running_gallery_and_prints(templates_copy):
     assert 'href="/cards/a-new-card"' not in client.get("/").get_data(as_text=True)
     shutil.copytree(templates_copy / SLUG, templates_copy / "a-new-card")
     assert 'href="/cards/a-new-card"' in client.get("/").get_data(as_text=True)
-    response = post_card(client, "a-new-card", {"message": "Thinking of you."}, action="download")
+    response = post_card(client, "a-new-card", {"message": "Thinking of you.", "layout": "pro"}, action="download")
     assert response.status_code == 200 and response.data.startswith(b"%PDF-")
     shutil.rmtree(templates_copy / "a-new-card")
     assert client.get("/cards/a-new-card").status_code == 404

@@ -79,3 +79,17 @@ def test_rendering_is_deterministic():
     loaded = DESIGNS[0]
     values = _shown(loaded, TYPICAL)
     assert render_card(loaded.folder, loaded.design, values) == render_card(loaded.folder, loaded.design, values)
+
+
+def test_a_long_word_shrinks_before_it_is_broken():
+    """A name too wide for its box at the preferred size is set smaller, not split across lines."""
+    from cardshop.catalog.models import Slot
+    from cardshop.render.layout import fit_slot
+
+    slot = Slot(
+        x=10, y=10, width=40, height=30, font="EB Garamond", size=24, min_size=10,
+        parts=[{"field": "baby_name"}],
+    )  # fmt: skip
+    fitted = fit_slot(slot, {"baby_name": "Wolfeschlegelstein"})
+    assert len(fitted.lines) == 1
+    assert fitted.lines[0].size < 24

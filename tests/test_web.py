@@ -46,7 +46,7 @@ def test_unknown_design_is_a_kind_404(client):
 
 
 def test_download_returns_the_pdf_with_the_text(client):
-    response = post_card(client, SLUG, {"message": "Thinking of you, always."}, action="download")
+    response = post_card(client, SLUG, {"message": "Thinking of you, always.", "layout": "pro"}, action="download")
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "application/pdf"
     assert "attachment" in response.headers["Content-Disposition"]
@@ -54,7 +54,7 @@ def test_download_returns_the_pdf_with_the_text(client):
 
 
 def test_markup_prints_literally(client):
-    response = post_card(client, SLUG, {"message": MARKUP}, action="download")
+    response = post_card(client, SLUG, {"message": MARKUP, "layout": "pro"}, action="download")
     assert response.status_code == 200
     assert MARKUP in pdf_text(response.data)
 
@@ -67,7 +67,7 @@ def test_post_without_csrf_token_is_refused(client):
 
 def test_message_that_cannot_fit_is_a_form_error_naming_the_field(client):
     lines = "\n".join(["Love."] * 70)  # within the length limit, but far too many lines
-    response = post_card(client, SLUG, {"message": lines}, action="download")
+    response = post_card(client, SLUG, {"message": lines, "layout": "pro"}, action="download")
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert 'id="message-error"' in page
@@ -101,7 +101,11 @@ def _preview_images(page: str) -> dict[str, bytes]:
 
 def test_preview_is_a_rasterisation_of_the_downloaded_pdf(client):
     """Preview and PDF come from one render: the preview images are exactly the rasterised PDF pages."""
-    data = {"message": "I'm so sorry. I'm here for you.", "size": CATALOG.designs[SLUG].design.sizes[0]}
+    data = {
+        "message": "I'm so sorry. I'm here for you.",
+        "size": CATALOG.designs[SLUG].design.sizes[0],
+        "layout": "pro",
+    }
     for field, value in (("recipient", "Dear Sam"), ("sender", "Jo")):
         if field in CATALOG.designs[SLUG].design.fields:
             data[field] = value

@@ -10,7 +10,9 @@ size the design comes in:
 - every text colour needs 4.5:1 contrast against the art under its slot, measured on the panel
   rendered without text (see `_contrast_problems` for how the art is sampled);
 - the art must reach into the bleed: where the paper shows in the bleed but not just inside the trim,
-  a cut a little off the line leaves a white sliver.
+  a cut a little off the line leaves a white sliver;
+- on a quarter-fold home sheet the sheet's edge is the card's, so text must also keep clear of the
+  margin a home printer can't print (render/printcheck.py).
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def check_design(folder: Path) -> list[Problem]:
     if loaded is None:
         return problems
     art_problems, art_ok = _art_problems(loaded)
-    problems = [*art_problems, *_slot_box_problems(loaded), *_fit_problems(loaded)]
+    problems = [*art_problems, *_slot_box_problems(loaded), *_home_sheet_problems(loaded), *_fit_problems(loaded)]
     if art_ok:
         problems.extend(_rendered_problems(loaded))
     return problems
@@ -108,7 +110,8 @@ def _art_problems(loaded: LoadedDesign) -> tuple[list[Problem], bool]:
             dpi = min(art.width / width_in, art.height / height_in)  # cover scaling: the tighter side
             if dpi < MIN_DPI - 0.5:
                 low.append(f"{dpi:.0f} dpi at {size}")
-            needed = max(needed, (math.ceil(width_in * MIN_DPI), math.ceil(height_in * MIN_DPI)))
+            # round() first forgives float noise: 4.5 in at 300 dpi is 1350 px, not 1351
+            needed = max(needed, (math.ceil(round(width_in * MIN_DPI, 6)), math.ceil(round(height_in * MIN_DPI, 6))))
         if low:
             width_mm, height_mm = needed[0] / MIN_DPI * 25.4, needed[1] / MIN_DPI * 25.4
             problems.append(
@@ -206,6 +209,13 @@ def _safe_bounds(sizes: list[_PanelSize]) -> tuple[float, float, float, float]:
 
 
 # ---- text: the longest text the form accepts fits at the minimum size
+
+
+def _home_sheet_problems(loaded: LoadedDesign) -> list[Problem]:
+    """Text that a home printer's unprintable margin would clip on a quarter-fold sheet."""
+    from cardshop.render.printcheck import home_sheet_problems
+
+    return [Problem(_path(loaded), p.key, p.message, p.fix) for p in home_sheet_problems(loaded.design)]
 
 
 def _fit_problems(loaded: LoadedDesign) -> list[Problem]:
@@ -367,16 +377,18 @@ def percentile_contrast(colour: str, cells: list[tuple[int, int, int]]) -> float
 
 
 def _better_colour(colour: str, cells: list[tuple[int, int, int]]) -> str | None:
-    """The text colour moved towards black or white, just far enough to reach the minimum contrast."""
+    """The text colour moved towards black or white, just far enough to reach the minimum contrast.
+
+    Both directions are tried, nearest first: dark text on a dark patch may only be saved by going light.
+    """
     text = hex_rgb(colour)
-    median = sorted(cells, key=luminance)[len(cells) // 2]
-    target = (255, 255, 255) if luminance(text) > luminance(median) else (0, 0, 0)
     for step in range(1, 21):
         mix = step / 20
-        candidate = tuple(round(t + (g - t) * mix) for t, g in zip(text, target, strict=True))
-        candidate_hex = "#{:02x}{:02x}{:02x}".format(*candidate)
-        if percentile_contrast(candidate_hex, cells) >= MIN_CONTRAST:
-            return candidate_hex
+        for target in ((0, 0, 0), (255, 255, 255)):
+            candidate = tuple(round(t + (g - t) * mix) for t, g in zip(text, target, strict=True))
+            candidate_hex = "#{:02x}{:02x}{:02x}".format(*candidate)
+            if percentile_contrast(candidate_hex, cells) >= MIN_CONTRAST:
+                return candidate_hex
     return None
 
 

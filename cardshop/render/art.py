@@ -89,13 +89,14 @@ def cover_transform(art: Art, target: Rect) -> tuple[float, float, float]:
     return scale, x, y
 
 
-def draw_art(canvas: Canvas, art: Art, target: Rect) -> None:
-    """Draw the art covering `target`, clipped to it."""
+def draw_art(canvas: Canvas, art: Art, target: Rect, clip: Rect | None = None) -> None:
+    """Draw the art covering `target`, clipped to `clip` (by default `target` itself)."""
     scale, x, y = cover_transform(art, target)
+    clip = clip or target
     canvas.saveState()
-    clip = canvas.beginPath()
-    clip.rect(target.x, target.y, target.width, target.height)
-    canvas.clipPath(clip, stroke=0, fill=0)
+    path = canvas.beginPath()
+    path.rect(clip.x, clip.y, clip.width, clip.height)
+    canvas.clipPath(path, stroke=0, fill=0)
     if art.drawing is not None:
         canvas.translate(x, y)
         canvas.scale(scale, scale)

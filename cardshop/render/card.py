@@ -1,7 +1,8 @@
 """The render core's front door: fit a card's text, then draw it into a PDF.
 
 `render_card` is what the web app, the CLI and the tests call. It takes a design, the sender's
-cleaned field values and output options, and returns PDF bytes. It knows nothing of Flask.
+cleaned field values and output options, and returns PDF bytes (or, for the `flat` layout with
+`file_format="png"`, PNG bytes). It knows nothing of Flask. The layouts are in `layouts/`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from cardshop.render.fonts import face_for, register_all
 from cardshop.render.geometry import SIZE_NAMES, CardGeometry, card_geometry
 from cardshop.render.layout import FittedSlot, SlotFrame, TextDoesNotFit, UnsupportedCharacter, fit_slot
 
-LAYOUTS = ("pro",)
+# Every layout `render_card` can draw (layouts/ has one module each); `pro` is the default.
+LAYOUTS = ("pro", "pro-pages", "home-a4", "home-letter", "flat", "envelope")
+FILE_FORMATS = ("pdf", "png")
 
 
 class CardOptionError(ValueError):
@@ -28,8 +31,9 @@ class CardOptionError(ValueError):
 class RenderOptions:
     layout: str = "pro"
     size: str | None = None  # None: the design's default (first) size
-    crop_marks: bool = False
+    crop_marks: bool = False  # `pro` and `pro-pages` only; the home layouts always have their guides
     bleed_mm: float | None = None  # None: 3 mm metric, 0.125 in for inch sizes
+    file_format: str = "pdf"  # "png" only with the `flat` layout
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,10 @@ def resolve_geometry(design: Design, options: RenderOptions) -> CardGeometry:
         raise CardOptionError(f"this design comes in {', '.join(design.sizes)}, not {size}")
     if options.layout not in LAYOUTS:
         raise CardOptionError(f"unknown layout {options.layout!r}; choose one of {', '.join(LAYOUTS)}")
+    if options.file_format not in FILE_FORMATS:
+        raise CardOptionError(f"unknown file format {options.file_format!r}; choose pdf or png")
+    if options.file_format == "png" and options.layout != "flat":
+        raise CardOptionError("only the flat layout (the front alone) can be a PNG picture")
     return card_geometry(size, design.fold, design.orientation, options.bleed_mm)
 
 
@@ -123,11 +131,15 @@ def fit_card(design: Design, values: dict[str, str], geometry: CardGeometry) -> 
 def render_card(
     folder: Path, design: Design, values: dict[str, str], options: RenderOptions = RenderOptions()
 ) -> bytes:
-    """Render the card as PDF bytes. Raises CardTextError (nothing rendered) when text can't print."""
-    from cardshop.render.layouts import LAYOUT_DRAWERS
+    """Render the card as PDF bytes (PNG for `flat` with file_format "png"). Raises CardTextError
+    (nothing rendered) when text can't print, CardOptionError when the layout can't take this card."""
+    from cardshop.render.layouts import layout_named
 
     geometry = resolve_geometry(design, options)
-    fitted = fit_card(design, values, geometry)
+    layout = layout_named(options.layout)
+    if layout.check:
+        layout.check(design, geometry)
+    fitted = (layout.fit or fit_card)(design, values, geometry)
     buffer = io.BytesIO()
     canvas = Canvas(
         buffer,
@@ -137,8 +149,12 @@ def render_card(
     )
     canvas.setTitle(f"{design.name} card")
     canvas.setCreator("cardshop")
-    LAYOUT_DRAWERS[options.layout](canvas, folder, design, fitted, options)
+    layout.draw(canvas, folder, design, fitted, options)
     canvas.save()
+    if options.file_format == "png":
+        from cardshop.render.layouts.flat import front_png
+
+        return front_png(buffer.getvalue(), geometry)
     return buffer.getvalue()
 
 

@@ -1,8 +1,9 @@
-"""Card sizes, bleed and the placement of panels on a sheet, in points.
+"""Card sizes, bleed and the placement of panels on a page, in points.
 
 Everything here is plain arithmetic: a design names a size, fold and orientation, and these helpers
 turn that into rectangles. PDF space has its origin at the bottom-left; designers think from the
-top-left of a panel, so conversions live here and nowhere else.
+top-left of a panel, so conversions live here and nowhere else. Home-printing sheets (A4, Letter)
+are planned in `imposition.py` on top of these rectangles.
 """
 
 from __future__ import annotations
@@ -94,8 +95,13 @@ def card_geometry(size: str, fold: str, orientation: str, bleed_mm: float | None
 
 @dataclass(frozen=True)
 class PanelPlacement:
-    """Where one panel sits on a page: its trimmed rectangle, how far its art may run past each edge
-    (bleed on outer edges, none at a fold), and whether it is turned 180 degrees."""
+    """Where one panel sits on a page: its trimmed rectangle, how far its paint may run past each
+    edge (bleed on outer edges, none at a fold, negative for a plain border inside the trim), and
+    whether it is turned 180 degrees.
+
+    `art_bleed` sizes the artwork: art always covers the trim grown by the card's full bleed on every
+    side, however much of it a layout shows, so a panel's picture sits in exactly the same place
+    relative to its trim in every layout (a print-shop spread, one page per panel, a home sheet)."""
 
     panel: str
     trim: Rect
@@ -104,9 +110,11 @@ class PanelPlacement:
     bleed_right: float
     bleed_top: float
     rotated: bool = False
+    art_bleed: float = 0.0
 
     @property
     def art_rect(self) -> Rect:
+        """What the panel paints (background and art), in page space: the clip."""
         return self.trim.grow(self.bleed_left, self.bleed_bottom, self.bleed_right, self.bleed_top)
 
 
@@ -123,23 +131,42 @@ def spread_placements(geometry: CardGeometry, origin_x: float, origin_y: float) 
         right = Rect(origin_x + w, origin_y, w, h)
         return [
             [
-                PanelPlacement("back", left, b, b, 0, b),
-                PanelPlacement("front", right, 0, b, b, b),
+                PanelPlacement("back", left, b, b, 0, b, art_bleed=b),
+                PanelPlacement("front", right, 0, b, b, b, art_bleed=b),
             ],
             [
-                PanelPlacement("inside_left", left, b, b, 0, b),
-                PanelPlacement("inside_right", right, 0, b, b, b),
+                PanelPlacement("inside_left", left, b, b, 0, b, art_bleed=b),
+                PanelPlacement("inside_right", right, 0, b, b, b, art_bleed=b),
             ],
         ]
     lower = Rect(origin_x, origin_y, w, h)
     upper = Rect(origin_x, origin_y + h, w, h)
     return [
         [
-            PanelPlacement("back", upper, b, 0, b, b, rotated=True),
-            PanelPlacement("front", lower, b, b, b, 0),
+            PanelPlacement("back", upper, b, 0, b, b, rotated=True, art_bleed=b),
+            PanelPlacement("front", lower, b, b, b, 0, art_bleed=b),
         ],
         [
-            PanelPlacement("inside_left", upper, b, 0, b, b),
-            PanelPlacement("inside_right", lower, b, b, b, 0),
+            PanelPlacement("inside_left", upper, b, 0, b, b, art_bleed=b),
+            PanelPlacement("inside_right", lower, b, b, b, 0, art_bleed=b),
         ],
     ]
+
+
+def fold_line(geometry: CardGeometry, trim: Rect) -> tuple[float, float, float, float]:
+    """The fold of a spread whose trimmed rectangle is `trim`, as (x0, y0, x1, y1)."""
+    if geometry.fold == "side":
+        middle = trim.x + trim.width / 2
+        return (middle, trim.y, middle, trim.top)
+    middle = trim.y + trim.height / 2
+    return (trim.x, middle, trim.right, middle)
+
+
+def single_placement(
+    geometry: CardGeometry, panel: str, origin_x: float, origin_y: float, bleed: float
+) -> PanelPlacement:
+    """One panel on its own page, upright, its paint running `bleed` past every edge (0: trimmed).
+
+    The art is still sized for the card's full bleed, so the picture matches the spreads."""
+    trim = Rect(origin_x, origin_y, geometry.panel_width, geometry.panel_height)
+    return PanelPlacement(panel, trim, bleed, bleed, bleed, bleed, art_bleed=geometry.bleed)

@@ -127,8 +127,13 @@ def _style(slot: Slot, part: Part, text: str) -> _StyledPart:
     )
 
 
-def _wrap_paragraph(runs: list[Run], size: float, max_width: float) -> list[list[Run]]:
-    """Greedy line breaking at spaces; a word wider than the box on its own is broken between characters."""
+class _WordTooWide(Exception):
+    """A word is wider than the box at this size; shrink before breaking it."""
+
+
+def _wrap_paragraph(runs: list[Run], size: float, max_width: float, allow_break: bool = True) -> list[list[Run]]:
+    """Greedy line breaking at spaces; a word wider than the box on its own is broken between characters
+    (only when `allow_break`: the fitter first shrinks the text, and breaks a word only at the minimum size)."""
     words = _split_words(runs)
     lines: list[list[Run]] = []
     line: list[Run] = []
@@ -148,6 +153,8 @@ def _wrap_paragraph(runs: list[Run], size: float, max_width: float) -> list[list
         if word_width <= max_width:
             line, line_width = list(word), word_width
             continue
+        if not allow_break:
+            raise _WordTooWide
         pieces = _break_word(word, size, max_width)
         lines.extend(pieces[:-1])
         line = pieces[-1]
@@ -210,14 +217,19 @@ class _Block:
 
 
 def _layout(
-    parts: list[_StyledPart], paragraph_runs: list[list[list[Run]]], slot: Slot, width: float, scale: float
+    parts: list[_StyledPart],
+    paragraph_runs: list[list[list[Run]]],
+    slot: Slot,
+    width: float,
+    scale: float,
+    allow_break: bool = True,
 ) -> list[_Block]:
     blocks = []
     for part, paragraphs in zip(parts, paragraph_runs, strict=True):
         size = part.size * scale
         lines: list[list[Run]] = []
         for runs in paragraphs:
-            lines.extend(_wrap_paragraph(runs, size, width) if runs else [[]])
+            lines.extend(_wrap_paragraph(runs, size, width, allow_break) if runs else [[]])
         blocks.append(_Block(part, lines, size, size * slot.leading))
     return blocks
 
@@ -254,7 +266,10 @@ def fit_slot(slot: Slot, values: dict[str, str], frame: SlotFrame = SlotFrame())
     scales = [scale * frame.type for scale in _scales(slot)]
 
     def fits(scale: float) -> list[_Block] | None:
-        blocks = _layout(parts, paragraph_runs, slot, box_width, scale)
+        try:
+            blocks = _layout(parts, paragraph_runs, slot, box_width, scale, allow_break=scale == scales[-1])
+        except _WordTooWide:
+            return None
         return blocks if _total_height(blocks) <= box_height + 1e-6 else None
 
     smallest = fits(scales[-1])

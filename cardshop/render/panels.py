@@ -45,7 +45,11 @@ def draw_panel(
         canvas.setFillColor(HexColor(panel.background))
         canvas.rect(art_rect.x, art_rect.y, art_rect.width, art_rect.height, stroke=0, fill=1)
     if panel.art:
-        draw_art(canvas, load_art(resolve_inside(folder, panel.art)), art_rect)
+        # The art covers the trim plus the card's full bleed, then is clipped to what this layout
+        # shows, so the picture sits identically in every layout.
+        b = placement.art_bleed
+        frame = local_trim.grow(b, b, b, b)
+        draw_art(canvas, load_art(resolve_inside(folder, panel.art)), frame, clip=art_rect)
     for slot, slot_fit in zip(panel.slots, fitted, strict=True):
         left = slot.x * MM * slot_scale[0]
         top = trim.height - slot.y * MM * slot_scale[1]

@@ -44,6 +44,19 @@ def rasterise(pdf: bytes, page_index: int, region: tuple[float, float, float, fl
     return image.rotate(rotate) if rotate else image
 
 
+def rasterise_alpha(pdf: bytes, page_index: int, scale: float):
+    """A whole page on a transparent background (RGBA PIL image): what is painted and what is not."""
+    with _PDFIUM_LOCK:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            page = document[page_index]
+            image = page.render(scale=scale, fill_color=(0, 0, 0, 0)).to_pil().convert("RGBA")
+            page.close()
+        finally:
+            document.close()
+    return image
+
+
 def trim_box(pdf: bytes, page_index: int) -> tuple[float, float, float, float]:
     with _PDFIUM_LOCK:
         document = pdfium.PdfDocument(pdf)

@@ -1,8 +1,9 @@
 """Gallery, personalise page, preview and PDF download.
 
 The page posts the form back to itself: "Preview" renders the card and shows rasterisations of that
-PDF; "Download" renders the same card and returns the PDF. Nothing the sender writes is stored or
-logged; the preview images travel inside the page as data URIs.
+PDF; "Download" renders the same card in the layout the sender chose (downloads.py) and returns the
+file. Nothing the sender writes (addresses included) is stored or logged; the preview images travel
+inside the page as data URIs.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from flask import Blueprint, abort, current_app, make_response, render_template,
 
 from cardshop.catalog.loader import Catalog, LoadedDesign
 from cardshop.catalog.vocabulary import CATEGORY_VOCABULARY
-from cardshop.render.card import CardTextError, RenderOptions, render_card, resolve_geometry
+from cardshop.render.card import CardOptionError, CardTextError, render_card, resolve_geometry
 from cardshop.render.preview import PreviewImage, card_previews
-from cardshop.web.forms import card_form, field_values
+from cardshop.web.downloads import PREVIEW, download_filename, download_named, download_response
+from cardshop.web.forms import address_values, card_form, field_values
 
 cards = Blueprint("cards", __name__)
 
@@ -40,7 +42,7 @@ def _data_uri(image: PreviewImage) -> str:
 def _blank_previews(loaded: LoadedDesign) -> tuple[PreviewImage, ...]:
     """The design with no sender text (only its fixed words): gallery thumbnails and the first preview.
     Keyed by the loaded design object, so a reloaded design gets fresh images."""
-    options = RenderOptions()
+    options = PREVIEW.options(None)
     pdf = render_card(loaded.folder, loaded.design, {}, options)
     return tuple(card_previews(pdf, resolve_geometry(loaded.design, options)))
 
@@ -64,21 +66,30 @@ def thumbnail(slug: str):
 def personalise(slug: str):
     loaded = _design_or_404(slug)
     design = loaded.design
-    form = card_form(design)
+    downloading = request.method == "POST" and request.form.get("action") == "download"
+    form = card_form(design, downloading=downloading)
     previews = None
     status = 200
     if request.method == "POST":
         if form.validate():
             values = field_values(form, design)
-            options = RenderOptions(size=form.size.data)
+            download = download_named(form.layout.data) if downloading else None
+            options = (download or PREVIEW).options(form.size.data)
+            if download and download.layout == "envelope":
+                values.update(address_values(form))
             try:
                 pdf = render_card(loaded.folder, design, values, options)
             except CardTextError as error:
                 _attach_problems(form, error)
                 status = 422
+            except CardOptionError as error:  # e.g. a card too big for a home printer's sheet
+                form.layout.errors = [*form.layout.errors, str(error)]
+                status = 422
             else:
-                if request.form.get("action") == "download":
-                    return _pdf_response(pdf, loaded.slug)
+                if download:
+                    size = options.size or design.sizes[0]
+                    filename = download_filename(loaded.slug, download, size)
+                    return download_response(pdf, filename, download.file_format)
                 previews = card_previews(pdf, resolve_geometry(design, options))
         else:
             status = 422
@@ -103,11 +114,3 @@ def _attach_problems(form, error: CardTextError) -> None:
             form[problem.field].errors = [*form[problem.field].errors, problem.message]
         else:
             form.form_errors.append(problem.message)
-
-
-def _pdf_response(pdf: bytes, slug: str):
-    response = make_response(pdf)
-    response.headers["Content-Type"] = "application/pdf"
-    response.headers["Content-Disposition"] = f'attachment; filename="{slug}-card.pdf"'
-    response.headers["Cache-Control"] = "no-store"
-    return response

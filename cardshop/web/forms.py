@@ -1,18 +1,23 @@
 """The personalise form: the sender's fields, cleaned and length-checked, built for one design.
 
 Only the fields a design shows are on its form. Text is cleaned (NFC, control characters removed)
-before it is validated, so the length a sender sees counted is the length we print.
+before it is validated, so the length a sender sees counted is the length we print. The form also
+asks what to download (downloads.py) and, for the envelope, the addresses, which like every field
+are used for the file and then forgotten.
 """
 
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from cardshop.catalog.models import Design
 from cardshop.catalog.vocabulary import FIELD_LABELS, FIELD_MAX_LENGTHS, FIELDS, REQUIRED_FIELDS
+from cardshop.render.envelope import ADDRESS_FIELDS, address_problems, clean_address
 from cardshop.render.text import clean_user_text
+from cardshop.web.downloads import DOWNLOADS, download_named
 
 SIZE_LABELS = {
     "A6": "A6 (105 × 148 mm)",
@@ -53,6 +58,34 @@ def _text_field(name: str):
     return field_class(label, validators=validators, filters=[clean_user_text], description=FIELD_HINTS[name])
 
 
+class DownloadChoice:
+    """One of the offered downloads; required only when the sender asks to download."""
+
+    def __call__(self, form, field):
+        if not field.data:
+            if getattr(form, "downloading", False):
+                raise ValidationError("Please choose what you would like to download.")
+            return
+        if download_named(field.data) is None:
+            raise ValidationError("Please choose one of the options shown.")
+
+
+class AddressLimits:
+    """Line-count and line-length limits for an envelope address, with the counts in the message."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, form, field):
+        problems = address_problems(self.name, field.data or "")
+        if problems:
+            raise ValidationError(" ".join(problems))
+
+
+def _address_field(name: str, label: str, hint: str):
+    return TextAreaField(label, validators=[AddressLimits(name)], filters=[clean_address], description=hint)
+
+
 class CardForm(FlaskForm):
     recipient = _text_field("recipient")
     baby_name = _text_field("baby_name")
@@ -61,11 +94,31 @@ class CardForm(FlaskForm):
     signoff = _text_field("signoff")
     sender = _text_field("sender")
     size = SelectField("Card size", choices=[])
+    layout = RadioField(
+        "What would you like to download?",
+        choices=[SelectChoice(download.value, download.label) for download in DOWNLOADS],
+        validate_choice=False,  # DownloadChoice says it kindly, and only when downloading
+        validators=[DownloadChoice()],
+    )
+    address = _address_field(
+        "address", "Their name and address", "Printed in the middle of the envelope, line by line as you write it."
+    )
+    return_address = _address_field(
+        "return_address",
+        "Your address (optional)",
+        "Printed small in the top-left corner, so the card can find its way back to you if it can't be delivered.",
+    )
 
 
-def card_form(design: Design, **kwargs) -> CardForm:
-    """A form with just the fields `design` shows, and its sizes."""
+DOWNLOAD_HINTS = {download.value: download.hint for download in DOWNLOADS}
+
+
+def card_form(design: Design, downloading: bool = False, **kwargs) -> CardForm:
+    """A form with just the fields `design` shows, and its sizes. `downloading`: the sender pressed
+    Download, so the choice of download is required."""
     form = CardForm(**kwargs)
+    form.downloading = downloading
+    form.download_hints = DOWNLOAD_HINTS
     for name in FIELDS:
         if name not in design.fields:
             del form[name]
@@ -78,3 +131,8 @@ def card_form(design: Design, **kwargs) -> CardForm:
 def field_values(form: CardForm, design: Design) -> dict[str, str]:
     """The cleaned values of the design's fields; empty ones are left out."""
     return {name: form[name].data for name in design.fields if form[name].data}
+
+
+def address_values(form: CardForm) -> dict[str, str]:
+    """The cleaned envelope addresses that were filled in."""
+    return {name: form[name].data for name in ADDRESS_FIELDS if form[name].data}
