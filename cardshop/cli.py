@@ -13,11 +13,11 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
+from cardshop.catalog.limits import MAX_MESSAGE_LINES, FieldLimits, clean_field, field_limits, field_problem
 from cardshop.catalog.loader import Catalog, LoadedDesign, load_design
 from cardshop.catalog.vocabulary import FIELD_MAX_LENGTHS, FIELDS, REQUIRED_FIELDS
 from cardshop.render.card import LAYOUTS, CardOptionError, CardTextError, RenderOptions, render_card
 from cardshop.render.geometry import SIZE_NAMES
-from cardshop.render.text import clean_user_text
 
 
 def _catalog() -> Catalog:
@@ -29,8 +29,10 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
-def parse_sets(design_fields: list[str], sets: tuple[str, ...]) -> dict[str, str]:
-    """Turn `FIELD=VALUE` pairs into cleaned values, refusing fields the design doesn't show."""
+def parse_sets(design_fields: list[str], sets: tuple[str, ...], limits: FieldLimits | None = None) -> dict[str, str]:
+    """Turn `FIELD=VALUE` pairs into cleaned values, refusing fields the design doesn't show and text
+    over the design's limits (the form's limits; the global ones when `limits` is not given)."""
+    limits = limits or FieldLimits(dict(FIELD_MAX_LENGTHS), {"message": MAX_MESSAGE_LINES})
     values: dict[str, str] = {}
     for item in sets:
         name, sep, value = item.partition("=")
@@ -40,11 +42,10 @@ def parse_sets(design_fields: list[str], sets: tuple[str, ...]) -> dict[str, str
         if name not in design_fields:
             known = "unknown field" if name not in FIELDS else "this design doesn't show that field"
             raise click.UsageError(f"--set {name}: {known}; this design's fields are: {', '.join(design_fields)}")
-        cleaned = clean_user_text(value.replace("\\n", "\n"))
-        if len(cleaned) > FIELD_MAX_LENGTHS[name]:
-            raise click.UsageError(
-                f"--set {name}: {len(cleaned)} characters; the most allowed is {FIELD_MAX_LENGTHS[name]}"
-            )
+        cleaned = clean_field(name, value.replace("\\n", "\n"))
+        problem = field_problem(name, cleaned, limits)
+        if problem:
+            raise click.UsageError(f"--set {name}: {problem}")
         if cleaned:
             values[name] = cleaned
     for name in REQUIRED_FIELDS:
@@ -69,7 +70,7 @@ def register_cli(app: Flask) -> None:
         loaded = _catalog().get(slug)
         if loaded is None:
             _fail(f"no design called {slug!r}; available: {', '.join(_catalog().designs) or 'none'}")
-        values = parse_sets(loaded.design.fields, sets)
+        values = parse_sets(loaded.design.fields, sets, field_limits(loaded))
         options = RenderOptions(layout=layout, size=size, crop_marks=crop_marks, bleed_mm=bleed_mm)
         try:
             pdf = render_card(loaded.folder, loaded.design, values, options)

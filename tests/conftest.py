@@ -12,6 +12,7 @@ import pytest
 
 from cardshop import create_app
 from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
+from tests import hypothesis_profiles  # noqa: F401  (registers and loads the Hypothesis profile)
 
 ROOT = Path(__file__).resolve().parents[1]
 

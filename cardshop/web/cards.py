@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from flask import Blueprint, abort, current_app, make_response, render_template, request, url_for
 
+from cardshop.catalog.limits import field_limits
 from cardshop.catalog.loader import Catalog, LoadedDesign
 from cardshop.catalog.vocabulary import CATEGORY_VOCABULARY
 from cardshop.render.card import CardTextError, RenderOptions, render_card, resolve_geometry
@@ -64,7 +65,7 @@ def thumbnail(slug: str):
 def personalise(slug: str):
     loaded = _design_or_404(slug)
     design = loaded.design
-    form = card_form(design)
+    form = card_form(design, field_limits(loaded))
     previews = None
     status = 200
     if request.method == "POST":
