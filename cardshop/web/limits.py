@@ -94,9 +94,9 @@ def init_rate_limits(app: Flask) -> Limiter:
     @app.errorhandler(RateLimitExceeded)
     def too_many_requests(error):
         message = (
-            "You've made a lot of cards in a short time, so we've paused for a moment to keep the site "
-            "working for everyone. Please wait a minute and try again. Your browser's Back button should "
-            "bring back what you wrote; nothing you wrote has been kept here."
+            "You've asked for a lot of previews and downloads in a short time, so we've paused for a "
+            "moment to keep the site working for everyone. Please wait a minute and try again. Your "
+            "browser's Back button should bring back what you wrote; nothing you wrote has been kept here."
         )
         return render_template("error.html", title="Please wait a moment", message=message), 429
 
