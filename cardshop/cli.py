@@ -13,12 +13,12 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
+from cardshop.catalog.limits import MAX_MESSAGE_LINES, FieldLimits, clean_field, field_limits, field_problem
 from cardshop.catalog.loader import Catalog, LoadedDesign, load_design
 from cardshop.catalog.vocabulary import FIELD_MAX_LENGTHS, FIELDS, REQUIRED_FIELDS
 from cardshop.render.card import LAYOUTS, CardOptionError, CardTextError, RenderOptions, render_card
 from cardshop.render.envelope import address_problems, clean_address
 from cardshop.render.geometry import SIZE_NAMES
-from cardshop.render.text import clean_user_text
 
 
 def _catalog() -> Catalog:
@@ -30,9 +30,13 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
-def parse_sets(design_fields: list[str], sets: tuple[str, ...], require: bool = True) -> dict[str, str]:
-    """Turn `FIELD=VALUE` pairs into cleaned values, refusing fields the design doesn't show.
+def parse_sets(
+    design_fields: list[str], sets: tuple[str, ...], limits: FieldLimits | None = None, require: bool = True
+) -> dict[str, str]:
+    """Turn `FIELD=VALUE` pairs into cleaned values, refusing fields the design doesn't show and text
+    over the design's limits (the form's limits; the global ones when `limits` is not given).
     `require=False` (the envelope) lets the card's required fields be left out."""
+    limits = limits or FieldLimits(dict(FIELD_MAX_LENGTHS), {"message": MAX_MESSAGE_LINES})
     values: dict[str, str] = {}
     for item in sets:
         name, sep, value = item.partition("=")
@@ -42,11 +46,10 @@ def parse_sets(design_fields: list[str], sets: tuple[str, ...], require: bool = 
         if name not in design_fields:
             known = "unknown field" if name not in FIELDS else "this design doesn't show that field"
             raise click.UsageError(f"--set {name}: {known}; this design's fields are: {', '.join(design_fields)}")
-        cleaned = clean_user_text(value.replace("\\n", "\n"))
-        if len(cleaned) > FIELD_MAX_LENGTHS[name]:
-            raise click.UsageError(
-                f"--set {name}: {len(cleaned)} characters; the most allowed is {FIELD_MAX_LENGTHS[name]}"
-            )
+        cleaned = clean_field(name, value.replace("\\n", "\n"))
+        problem = field_problem(name, cleaned, limits)
+        if problem:
+            raise click.UsageError(f"--set {name}: {problem}")
         if cleaned:
             values[name] = cleaned
     for name in REQUIRED_FIELDS if require else ():
@@ -98,7 +101,7 @@ def register_cli(app: Flask) -> None:
             raise click.UsageError("only --layout flat (the front alone) can be written as a .png picture")
         if (address or return_address) and layout != "envelope":
             raise click.UsageError("--address and --return-address are for --layout envelope")
-        values = parse_sets(loaded.design.fields, sets, require=layout != "envelope")
+        values = parse_sets(loaded.design.fields, sets, field_limits(loaded), require=layout != "envelope")
         values.update(parse_addresses(address=address, return_address=return_address))
         options = RenderOptions(
             layout=layout, size=size, crop_marks=crop_marks, bleed_mm=bleed_mm, file_format=file_format

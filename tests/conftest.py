@@ -12,6 +12,7 @@ import pytest
 
 from cardshop import create_app
 from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
+from tests import hypothesis_profiles  # noqa: F401  (registers and loads the Hypothesis profile)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,9 +48,12 @@ def csrf_token(client, path: str) -> str:
 
 
 def post_card(client, slug: str, data: dict, action: str = "preview"):
-    """Post the personalise form as a browser would, CSRF token included."""
+    """Post the personalise form as a browser would, CSRF token included. A download without a chosen
+    layout asks for the print-shop file, as a sender who picked "Send to a print shop" would."""
     path = f"/cards/{slug}"
     form = {"csrf_token": csrf_token(client, path), "action": action, **data}
+    if action == "download":
+        form.setdefault("layout", "pro")
     return client.post(path, data=form)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
+from cardshop.catalog.samples import longest, text_of_length
 from tests.conftest import pdf_text
 
 CATALOG = load_catalog(TEMPLATES_DIR)
@@ -36,10 +37,21 @@ def test_field_the_design_does_not_show_lists_its_fields(app, tmp_path):
 
 
 def test_message_that_cannot_fit_exits_non_zero_naming_the_field(app, tmp_path):
-    many_lines = "\\n".join(["Love."] * 70)
-    result = _run(app, "render", SLUG, "--set", f"message={many_lines}", "--out", str(tmp_path / "x.pdf"))
+    # Each field within its limits, but together more than the slot they share can hold.
+    message = "\\n".join(["Love,"] * 19 + [text_of_length(450 - 19 * 6)])
+    sets = [f"{name}={value}" for name, value in longest().items() if name in CATALOG.designs[SLUG].design.fields]
+    args = [arg for item in [*sets, f"message={message}"] for arg in ("--set", item)]
+    result = _run(app, "render", SLUG, *args, "--out", str(tmp_path / "x.pdf"))
     assert result.exit_code == 1
     assert "message" in result.output and "shorten" in result.output
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_too_many_lines_is_refused_before_rendering(app, tmp_path):
+    many_lines = "\\n".join(["Love."] * 70)
+    result = _run(app, "render", SLUG, "--set", f"message={many_lines}", "--out", str(tmp_path / "x.pdf"))
+    assert result.exit_code == 2
+    assert "--set message" in result.output and "20 lines or fewer" in result.output
     assert not (tmp_path / "x.pdf").exists()
 
 

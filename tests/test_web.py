@@ -9,6 +9,7 @@ import pytest
 from markupsafe import escape
 
 from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
+from cardshop.catalog.samples import longest, text_of_length
 from cardshop.render.card import RenderOptions, resolve_geometry
 from cardshop.render.preview import card_previews
 from tests.conftest import csrf_token, pdf_text, post_card
@@ -66,8 +67,11 @@ def test_post_without_csrf_token_is_refused(client):
 
 
 def test_message_that_cannot_fit_is_a_form_error_naming_the_field(client):
-    lines = "\n".join(["Love."] * 70)  # within the length limit, but far too many lines
-    response = post_card(client, SLUG, {"message": lines, "layout": "pro"}, action="download")
+    # Every field within its own limits, but together (19 short lines and a long paragraph, with the
+    # longest names) more than the slot they share can hold.
+    values = {name: value for name, value in longest().items() if name in CATALOG.designs[SLUG].design.fields}
+    values["message"] = "\n".join(["Love,"] * 19 + [text_of_length(450 - 19 * 6)])
+    response = post_card(client, SLUG, {**values, "layout": "pro"}, action="download")
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert 'id="message-error"' in page

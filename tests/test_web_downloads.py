@@ -77,7 +77,7 @@ def test_front_as_a_picture(client):
 
 
 def test_download_without_a_choice_asks_for_one(client):
-    response = post_card(client, SLUG, MESSAGE, action="download")
+    response = post_card(client, SLUG, {**MESSAGE, "layout": ""}, action="download")
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert "Please choose what you would like to download." in page

@@ -20,6 +20,7 @@ from cardshop.catalog.models import Design
 from cardshop.catalog.paths import UnsafePath, resolve_inside
 
 DATA_FILE = "card.toml"
+MAX_DATA_FILE_BYTES = 256 * 1024  # the longest shipped card.toml is about 4 KB
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "card_templates"
 
 
@@ -131,9 +132,11 @@ def load_design(folder: Path) -> tuple[LoadedDesign | None, list[Problem]]:
     """Parse and validate one design folder; returns the design (or None) and its problems."""
     path = folder / DATA_FILE
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(_read_data_file(folder))
     except FileNotFoundError:
         return None, [Problem(path, "(file)", "there is no card.toml in this folder", "add one")]
+    except UnsafePath as unsafe:
+        return None, [Problem(path, "(file)", str(unsafe), "make card.toml a plain file in the design's folder")]
     except (OSError, UnicodeDecodeError) as error:
         return None, [Problem(path, "(file)", f"cannot read the file ({error})")]
     except tomllib.TOMLDecodeError as error:
@@ -148,9 +151,19 @@ def load_design(folder: Path) -> tuple[LoadedDesign | None, list[Problem]]:
     return LoadedDesign(folder.name, folder, design), []
 
 
+def _read_data_file(folder: Path) -> str:
+    """card.toml's text: a file inside the folder (not a symlink out of it), of a sensible size."""
+    path = resolve_inside(folder, DATA_FILE)
+    with path.open("rb") as file:
+        data = file.read(MAX_DATA_FILE_BYTES + 1)
+    if len(data) > MAX_DATA_FILE_BYTES:
+        raise OSError(f"larger than {MAX_DATA_FILE_BYTES // 1024} KB")
+    return data.decode("utf-8")
+
+
 def _file_problems(folder: Path, path: Path, design: Design) -> list[Problem]:
     """Artwork that is missing or outside the folder, and fonts that are not in fonts/."""
-    from cardshop.render.art import ART_SUFFIXES
+    from cardshop.render.art import ART_SUFFIXES, ArtError, check_art
     from cardshop.render.fonts import FontError, family_names
 
     problems = []
@@ -166,10 +179,23 @@ def _file_problems(folder: Path, path: Path, design: Design) -> list[Problem]:
                 problems.append(
                     Problem(path, key, f"{panel.art} is not .svg, .png or .jpg", "export as SVG, PNG or JPEG")
                 )
-            elif not art.is_file():
+                continue
+            try:
+                present = art.is_file()
+            except OSError:
+                present = False
+            if not present:
                 problems.append(
                     Problem(path, key, f"the artwork file {panel.art} is missing", "add it or fix the name")
                 )
+                continue
+            # Hostile or broken artwork (entities, external references, decompression bombs) is
+            # refused here, so it never reaches a sender's render.
+            try:
+                check_art(art)
+            except ArtError as error:
+                message = str(error).removeprefix(f"{art}: ")
+                problems.append(Problem(path, key, f"{panel.art}: {message}", "export the artwork again"))
     try:
         known = family_names()
     except FontError as error:

@@ -11,6 +11,9 @@ class UnsafePath(ValueError):
 
 def resolve_inside(folder: Path, relative: str) -> Path:
     """Resolve `relative` against `folder`, refusing absolute paths, `..` and symlinks that lead out."""
+    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in relative):
+        # A NUL byte would otherwise escape as a ValueError from the operating system.
+        raise UnsafePath(f"{relative!r} contains a control character")
     pure = PurePosixPath(relative.replace("\\", "/"))
     if not pure.parts:
         raise UnsafePath("the path is empty")
@@ -19,7 +22,10 @@ def resolve_inside(folder: Path, relative: str) -> Path:
     if ".." in pure.parts:
         raise UnsafePath(f"{relative!r} goes outside the design's folder")
     candidate = folder.joinpath(*pure.parts)
-    resolved = candidate.resolve()
+    try:
+        resolved = candidate.resolve()
+    except (OSError, RuntimeError) as error:  # a name too long, a symlink loop
+        raise UnsafePath(f"{relative!r} cannot be resolved ({error.__class__.__name__})") from None
     if not resolved.is_relative_to(folder.resolve()):
         raise UnsafePath(f"{relative!r} points outside the design's folder (a symlink?)")
     return resolved

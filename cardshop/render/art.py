@@ -81,6 +81,26 @@ def _parse(path: Path) -> Art:
     raise ArtError(f"{path}: artwork must be .svg, .png or .jpg")
 
 
+def check_art(path: Path) -> None:
+    """Refuse artwork that is not allowed (see svg.check_svg and raster.check_raster) without drawing it.
+
+    Cheap enough to run for every design when the catalogue loads.
+    """
+    from cardshop.render.raster import RasterError, check_raster
+    from cardshop.render.svg import SvgError, check_svg
+
+    suffix = path.suffix.lower()
+    try:
+        if suffix in VECTOR_SUFFIXES:
+            check_svg(path)
+        elif suffix in RASTER_SUFFIXES:
+            check_raster(path)
+        else:
+            raise ArtError(f"{path}: artwork must be .svg, .png or .jpg")
+    except (SvgError, RasterError) as error:
+        raise ArtError(str(error)) from None
+
+
 def cover_transform(art: Art, target: Rect) -> tuple[float, float, float]:
     """Scale and offset that make the art cover the target, centred, cropping what spills over."""
     scale = max(target.width / art.width, target.height / art.height)

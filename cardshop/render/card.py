@@ -49,7 +49,8 @@ class CardTextError(Exception):
 
     def __init__(self, problems: list[FieldProblem]):
         self.problems = problems
-        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
+        # Field names only: the problems' messages quote the sender's text, and this could reach a log.
+        super().__init__("can't print: " + ", ".join(p.field or "fixed text" for p in problems))
 
 
 @dataclass(frozen=True)

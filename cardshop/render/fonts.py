@@ -17,6 +17,11 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from cardshop.catalog.paths import UnsafePath, resolve_inside
+from cardshop.render import tounicode
+
+tounicode.install()  # copy and search of emoji and other characters beyond U+FFFF
+
 FONTS_DIR = Path(__file__).resolve().parents[2] / "fonts"
 STYLES = ("regular", "italic", "bold", "bold_italic")
 
@@ -64,18 +69,26 @@ def _nearest_style(style: str, available: dict[str, Path]) -> str:
 def _family_from_table(table: dict, fonts_dir: Path, role: str) -> FontFamily:
     try:
         name = table["name"]
-        files = {style: fonts_dir / table[style] for style in STYLES if style in table}
+        files = {style: _font_file(fonts_dir, table[style]) for style in STYLES if style in table}
         if "regular" not in files:
             raise FontError(f"fonts/manifest.toml: family {name!r} has no `regular` file")
         return FontFamily(
             name=name,
             role=table.get("role", role),
             files=files,
-            licence=fonts_dir / table["licence"],
+            licence=_font_file(fonts_dir, table["licence"]),
             scripts=tuple(table.get("scripts", ())),
         )
     except KeyError as missing:
         raise FontError(f"fonts/manifest.toml: a font entry is missing the key {missing}") from None
+
+
+def _font_file(fonts_dir: Path, relative: str) -> Path:
+    """A file named in the manifest, which must be inside fonts/ (no `..`, absolute path or symlink out)."""
+    try:
+        return resolve_inside(fonts_dir, relative)
+    except UnsafePath as unsafe:
+        raise FontError(f"fonts/manifest.toml: {unsafe}; font files must be inside fonts/") from None
 
 
 @cache

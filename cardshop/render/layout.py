@@ -37,7 +37,8 @@ class UnsupportedCharacter(Exception):
     def __init__(self, field: str | None, char: str):
         self.field = field
         self.char = char
-        super().__init__(f"{field}: no font has {char!r} (U+{ord(char):04X})")
+        # The message never holds the sender's text (it could reach a log); `char` has it.
+        super().__init__(f"{field or 'fixed text'}: no font has one of its characters")
 
     @property
     def codepoint(self) -> str:

@@ -9,6 +9,9 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from cardshop.catalog.loader import CatalogCache
 from cardshop.config import load_config
+from cardshop.web.http_errors import register_http_errors
+from cardshop.web.limits import init_rate_limits
+from cardshop.web.request_log import init_request_log
 
 csrf = CSRFProtect()
 log = logging.getLogger("cardshop")
@@ -26,6 +29,10 @@ def build_app(overrides: dict | None = None) -> Flask:
     app.extensions["cardshop_catalog"] = CatalogCache(
         app.config["CARDSHOP_TEMPLATES_DIR"], watch=app.config["CARDSHOP_WATCH_DESIGNS"]
     )
+    # Request logging first (it starts the clock), then the rate limiter, so that requests CSRF
+    # refuses are still counted and logged.
+    init_request_log(app)
+    init_rate_limits(app)
     csrf.init_app(app)
 
     from cardshop.web.cards import cards
@@ -34,6 +41,7 @@ def build_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(pages)
     app.register_blueprint(cards)
     _register_errors(app)
+    register_http_errors(app)
 
     from cardshop.cli import register_cli
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from flask import Blueprint, abort, current_app, make_response, render_template, request, url_for
 
+from cardshop.catalog.limits import field_limits
 from cardshop.catalog.loader import Catalog, LoadedDesign
 from cardshop.catalog.vocabulary import CATEGORY_VOCABULARY
 from cardshop.render.card import CardOptionError, CardTextError, render_card, resolve_geometry
@@ -67,7 +68,7 @@ def personalise(slug: str):
     loaded = _design_or_404(slug)
     design = loaded.design
     downloading = request.method == "POST" and request.form.get("action") == "download"
-    form = card_form(design, downloading=downloading)
+    form = card_form(design, field_limits(loaded), downloading=downloading)
     previews = None
     status = 200
     if request.method == "POST":

@@ -1,22 +1,25 @@
 """The personalise form: the sender's fields, cleaned and length-checked, built for one design.
 
 Only the fields a design shows are on its form. Text is cleaned (NFC, control characters removed)
-before it is validated, so the length a sender sees counted is the length we print. The form also
-asks what to download (downloads.py) and, for the envelope, the addresses, which like every field
-are used for the file and then forgotten.
+before it is validated, so the length a sender sees counted is the length we print. Limits on
+characters and lines come from the design (`catalog.limits`), the same ones the command line uses.
+The form also asks what to download (downloads.py) and, for the envelope, the addresses, which like
+every field are used for the file and then forgotten.
 """
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms.validators import DataRequired, ValidationError
 
+from cardshop.catalog.limits import FieldLimits, clean_field, design_field_limits, field_problem
 from cardshop.catalog.models import Design
-from cardshop.catalog.vocabulary import FIELD_LABELS, FIELD_MAX_LENGTHS, FIELDS, REQUIRED_FIELDS
+from cardshop.catalog.vocabulary import FIELD_LABELS, FIELDS, REQUIRED_FIELDS
 from cardshop.render.envelope import ADDRESS_FIELDS, address_problems, clean_address
-from cardshop.render.text import clean_user_text
 from cardshop.web.downloads import DOWNLOADS, download_named
 
 SIZE_LABELS = {
@@ -37,25 +40,32 @@ FIELD_HINTS = {
 }
 
 
-class KindLength(Length):
-    """A length check whose message says how far over the limit the text is."""
+class WithinLimits:
+    """Characters and lines within the design's limits; the message says how far over the text is."""
 
     def __call__(self, form, field):
-        length = len(field.data or "")
-        if length > self.max:
-            raise ValidationError(
-                f"Please keep this to {self.max} characters or fewer; it has {length} now "
-                f"(about {length - self.max} too many)."
-            )
+        problem = field_problem(field.name, field.data or "", form.limits)
+        if problem:
+            raise ValidationError(problem)
 
 
 def _text_field(name: str):
     label = FIELD_LABELS[name]
-    validators = [KindLength(max=FIELD_MAX_LENGTHS[name])]
+    validators = [WithinLimits()]
     if name in REQUIRED_FIELDS:
         validators.insert(0, DataRequired(message="Please write a few words here: the card needs a message."))
     field_class = TextAreaField if name == "message" else StringField
-    return field_class(label, validators=validators, filters=[clean_user_text], description=FIELD_HINTS[name])
+    return field_class(
+        label, validators=validators, filters=[partial(clean_field, name)], description=FIELD_HINTS[name]
+    )
+
+
+class SizeField(SelectField):
+    """The card size; a value not on the list (only a hand-made request sends one) gets a kind message."""
+
+    def pre_validate(self, form):
+        if self.data not in {value for value, _ in self.choices}:
+            raise ValidationError("Please choose one of the sizes listed.")
 
 
 class DownloadChoice:
@@ -93,7 +103,7 @@ class CardForm(FlaskForm):
     message = _text_field("message")
     signoff = _text_field("signoff")
     sender = _text_field("sender")
-    size = SelectField("Card size", choices=[])
+    size = SizeField("Card size", choices=[])
     layout = RadioField(
         "What would you like to download?",
         choices=[SelectChoice(download.value, download.label) for download in DOWNLOADS],
@@ -113,15 +123,19 @@ class CardForm(FlaskForm):
 DOWNLOAD_HINTS = {download.value: download.hint for download in DOWNLOADS}
 
 
-def card_form(design: Design, downloading: bool = False, **kwargs) -> CardForm:
-    """A form with just the fields `design` shows, and its sizes. `downloading`: the sender pressed
-    Download, so the choice of download is required."""
+def card_form(design: Design, limits: FieldLimits | None = None, downloading: bool = False, **kwargs) -> CardForm:
+    """A form with just the fields `design` shows, its sizes and its limits (`catalog.limits.field_limits`
+    of the loaded design; computed here when not given). `downloading`: the sender pressed Download,
+    so the choice of download is required."""
     form = CardForm(**kwargs)
+    form.limits = limits or design_field_limits(design)
     form.downloading = downloading
     form.download_hints = DOWNLOAD_HINTS
     for name in FIELDS:
         if name not in design.fields:
             del form[name]
+        else:
+            form[name].flags.maxlength = form.limits.chars[name]
     form.size.choices = [(size, SIZE_LABELS[size]) for size in design.sizes]
     if not form.size.data:
         form.size.data = design.sizes[0]

@@ -1,0 +1,103 @@
+"""Limits on requests: the body size of chunked uploads, and rate limiting of the render endpoints
+so that one client can't starve the others.
+
+Body size: Flask's MAX_CONTENT_LENGTH answers 413 when a request states a larger Content-Length. A
+chunked request states none, and Werkzeug 3.1 then quietly cuts its body at the limit and parses
+what is left (a form missing its last fields) instead of refusing it. `ChunkedBodyLimit` reads such a
+body up to one byte past the limit and hands Flask a body with a Content-Length, so it gets the same
+413 as any other oversized request. Memory stays bounded by the limit.
+
+Rate limiting:
+Every POST to the cards blueprint renders a PDF (and a preview), which costs real CPU; a client
+that sends them at full speed gets a kind 429 page after `CARDSHOP_RATE_LIMIT` of them. GET pages,
+thumbnails (cached) and static files are not limited. Flask-Limiter keeps the counts in memory by
+default, which is per worker process: with N gunicorn workers a client gets up to N times the
+limit. Point `CARDSHOP_RATE_LIMIT_STORAGE` at a shared store (e.g. `redis://...`) to make it exact.
+
+Clients are told apart by their address. Behind a reverse proxy every request comes from the proxy,
+so set `CARDSHOP_TRUSTED_PROXIES` to the number of proxies in front of the app; their
+X-Forwarded-For header is then believed (and only then: a client could forge it).
+
+On by default; off when the app is built for tests (TESTING) unless a test turns it on with
+`RATELIMIT_ENABLED=True`, and off anywhere with `CARDSHOP_RATE_LIMIT_ENABLED=0`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+
+from flask import Flask, render_template
+from flask_limiter import Limiter
+from flask_limiter.errors import RateLimitExceeded
+from flask_limiter.util import get_remote_address
+from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.wsgi import get_content_length
+
+DEFAULT_RENDER_LIMIT = "30 per minute;300 per hour"
+
+
+def _env_flag(name: str) -> bool | None:
+    value = os.environ.get(name)
+    if value is None:
+        return None
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+class ChunkedBodyLimit:
+    """WSGI middleware: give chunked request bodies a Content-Length, reading at most limit + 1 bytes."""
+
+    def __init__(self, wsgi_app, app: Flask):
+        self.wsgi_app = wsgi_app
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        limit = self.app.config.get("MAX_CONTENT_LENGTH")
+        # get_content_length is None for chunked requests, whatever Content-Length says.
+        if limit is not None and environ.get("wsgi.input_terminated") and get_content_length(environ) is None:
+            stream = environ["wsgi.input"]
+            body = bytearray()
+            while len(body) <= limit:
+                chunk = stream.read(min(64 * 1024, limit + 1 - len(body)))
+                if not chunk:
+                    break
+                body.extend(chunk)
+            environ["wsgi.input"] = io.BytesIO(bytes(body))
+            environ["CONTENT_LENGTH"] = str(len(body))  # one byte over the limit is enough for a 413
+            environ.pop("HTTP_TRANSFER_ENCODING", None)
+            del environ["wsgi.input_terminated"]
+        return self.wsgi_app(environ, start_response)
+
+
+def init_rate_limits(app: Flask) -> Limiter:
+    """Limit chunked bodies; attach a limiter to `app` and limit POSTs to the cards blueprint (call
+    before other before-request hooks, so that refused requests are counted too)."""
+    config = app.config
+    if "RATELIMIT_ENABLED" not in config:
+        from_env = _env_flag("CARDSHOP_RATE_LIMIT_ENABLED")
+        config["RATELIMIT_ENABLED"] = (not app.testing) if from_env is None else from_env
+    config.setdefault("RATELIMIT_STORAGE_URI", os.environ.get("CARDSHOP_RATE_LIMIT_STORAGE", "memory://"))
+    config.setdefault("CARDSHOP_RATE_LIMIT", os.environ.get("CARDSHOP_RATE_LIMIT", DEFAULT_RENDER_LIMIT))
+    config.setdefault("RATELIMIT_HEADERS_ENABLED", True)  # Retry-After tells a client when to come back
+    app.wsgi_app = ChunkedBodyLimit(app.wsgi_app, app)
+    proxies = int(config.get("CARDSHOP_TRUSTED_PROXIES", os.environ.get("CARDSHOP_TRUSTED_PROXIES", 0)))
+    if proxies > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
+
+    limiter = Limiter(get_remote_address, app=app, default_limits=[])
+    from cardshop.web.cards import cards
+
+    # Read at request time, so a test can change the limit on an app it already built.
+    limiter.limit(lambda: app.config["CARDSHOP_RATE_LIMIT"], methods=["POST"])(cards)
+    app.extensions["cardshop_limiter"] = limiter
+
+    @app.errorhandler(RateLimitExceeded)
+    def too_many_requests(error):
+        message = (
+            "You've asked for a lot of previews and downloads in a short time, so we've paused for a "
+            "moment to keep the site working for everyone. Please wait a minute and try again. Your "
+            "browser's Back button should bring back what you wrote; nothing you wrote has been kept here."
+        )
+        return render_template("error.html", title="Please wait a moment", message=message), 429
+
+    return limiter
