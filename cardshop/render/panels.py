@@ -9,14 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
 from cardshop.catalog.models import Panel
 from cardshop.catalog.paths import resolve_inside
 from cardshop.render.art import draw_art, load_art
 from cardshop.render.geometry import MM, PanelPlacement, Rect
-from cardshop.render.layout import FittedSlot
+from cardshop.render.layout import Atom, FittedSlot, Line
+from cardshop.render.shaping import glyph_outline
 
 
 def draw_panel(
@@ -54,11 +54,76 @@ def draw_panel(
 
 
 def _draw_lines(canvas: Canvas, slot_fit: FittedSlot, left: float, top: float) -> None:
+    """Draw fitted lines, each piece at its place in visual order. One text object per line; a shaped
+    piece whose glyphs alone would not give its text back is drawn in its own text object inside a
+    marked-content span carrying that text (ActualText), so copying and searching find it."""
     for line in slot_fit.lines:
         canvas.setFillColor(HexColor(line.color))
-        x = left + line.x
         y = top - line.baseline
-        for run in line.runs:
-            canvas.setFont(run.face, line.size)
-            canvas.drawString(x, y, run.text)
-            x += pdfmetrics.stringWidth(run.text, run.face, line.size)
+        scale = line.size / 1000
+        text = canvas.beginText()
+        face = None
+        outlines: list[tuple[str, int, float, float]] = []
+        for atom, x, space in _pieces(line, left):
+            shaped = atom.shaped
+            # A space is drawn at the end of the piece before it, in that piece's font. Drawn on its
+            # own, a space makes an empty text object that extractors skip; left out, they have to
+            # guess it from the gap, and miss it next to a font with wide spaces (emoji).
+            tail = " " if space else ""
+            if shaped is not None and shaped.actual_text is not None:
+                canvas.drawText(text)
+                actual = (shaped.actual_text + tail).encode("utf-16-be").hex()
+                canvas.addLiteral(f"/Span <</ActualText <FEFF{actual}>>> BDC")
+                text = canvas.beginText()
+                text.setFont(atom.face, line.size)
+                text.setTextOrigin(x, y)
+                text.textOut(shaped.drawn + tail)
+                canvas.drawText(text)
+                canvas.addLiteral("EMC")
+                text, face = canvas.beginText(), None
+            else:
+                # Setting the font again before shaped glyphs makes ReportLab start them with a font
+                # operator; without one, a first glyph with a vertical offset trips over an empty
+                # operator list in ReportLab 5.1.
+                if atom.face != face or shaped is not None:
+                    text.setFont(atom.face, line.size)
+                    face = atom.face
+                text.setTextOrigin(x, y)
+                text.textOut((shaped.drawn if shaped is not None else atom.text) + tail)
+            if shaped is not None:
+                outlines += [(atom.face, g, x + gx * scale, y + gy * scale) for g, gx, gy in shaped.outlines]
+        canvas.drawText(text)
+        for face, glyph, gx, gy in outlines:
+            _draw_outline(canvas, glyph_outline(face, glyph), gx, gy, scale)
+
+
+def _pieces(line: Line, left: float) -> list[tuple[Atom, float, bool]]:
+    """The line's non-space pieces with their x positions, each marked if a space follows it."""
+    pieces: list[tuple[Atom, float, bool]] = []
+    x = left + line.x
+    scale = line.size / 1000
+    for atom in line.runs:
+        if atom.space:
+            if pieces:
+                pieces[-1] = (pieces[-1][0], pieces[-1][1], True)
+        else:
+            pieces.append((atom, x, False))
+        x += atom.advance * scale
+    return pieces
+
+
+def _draw_outline(canvas: Canvas, ops, x: float, y: float, scale: float) -> None:
+    """Fill a glyph outline (see `shaping.glyph_outline`) at (x, y), the font size given as `scale`
+    (font size / 1000)."""
+    path = canvas.beginPath()
+    for op, values in ops:
+        points = [(x + values[i] * scale, y + values[i + 1] * scale) for i in range(0, len(values), 2)]
+        if op == "move":
+            path.moveTo(*points[0])
+        elif op == "line":
+            path.lineTo(*points[0])
+        elif op == "curve":
+            path.curveTo(*points[0], *points[1], *points[2])
+        else:
+            path.close()
+    canvas.drawPath(path, stroke=0, fill=1, fillMode=FILL_NON_ZERO)
