@@ -29,7 +29,10 @@ class CardFont(TTFont):
     any glyph with the text it stands for."""
 
     def __init__(self, name: str, filename: str):
-        super().__init__(name, filename)
+        # asciiReadable=False: ReportLab would otherwise put every ASCII glyph of the font into the
+        # first subset, so a Hebrew name would embed the Hebrew font's Latin letters too; each extra
+        # fallback font then cost about three times as much to write.
+        super().__init__(name, filename, asciiReadable=False)
         self.path = filename
         # The file's own character map, kept before glyph codes are added to the shared one.
         self.coverage: frozenset[int] = frozenset(self.face.charToGlyph)
@@ -72,6 +75,9 @@ class CardFont(TTFont):
         subsets = [list(subset) for subset in state.subsets] if state is not None else []
         super().addObjects(doc)
         for number, subset in enumerate(subsets):
+            # ReportLab's own map is right for plain characters of the Basic Multilingual Plane.
+            if not any(code > 0xFFFF for code in subset):
+                continue
             base_name = b"".join((SUBSETN(number), b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
             stream = doc.idToObject.get("toUnicodeCMap:" + base_name)
             if stream is not None:

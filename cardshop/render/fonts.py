@@ -121,6 +121,7 @@ def register_all() -> FontManifest:
     return manifest
 
 
+@cache
 def face_for(family: str, style: str = "regular") -> str:
     """The registered ReportLab face name for a design's font family and style."""
     manifest = register_all()
@@ -130,9 +131,10 @@ def face_for(family: str, style: str = "regular") -> str:
         raise FontError(f"the font family {family!r} is not in fonts/manifest.toml") from None
 
 
-def fallback_faces() -> list[str]:
+@cache
+def fallback_faces() -> tuple[str, ...]:
     """Registered face names of the fallback fonts, in the order they are tried."""
-    return [family.face_name("regular") for family in register_all().fallbacks]
+    return tuple(family.face_name("regular") for family in register_all().fallbacks)
 
 
 @cache
@@ -155,9 +157,15 @@ def card_font(face: str) -> CardFont:
     return font
 
 
+_coverage: dict[str, frozenset[int]] = {}
+
+
 def coverage(face: str) -> frozenset[int]:
     """The code points the face's file maps to a glyph."""
-    return card_font(face).coverage
+    cover = _coverage.get(face)
+    if cover is None:
+        cover = _coverage[face] = card_font(face).coverage
+    return cover
 
 
 _hb_fonts: dict[str, uharfbuzz.Font] = {}

@@ -229,21 +229,21 @@ class _OutlinePen:
     def _point(self, point) -> tuple[float, float]:
         return (point[0] * self.scale, point[1] * self.scale)
 
-    def moveTo(self, point) -> None:  # noqa: N802 (the pen protocol's names)
+    def moveTo(self, point) -> None:
         self.current = self._point(point)
         self.ops.append(("move", self.current))
 
-    def lineTo(self, point) -> None:  # noqa: N802
+    def lineTo(self, point) -> None:
         self.current = self._point(point)
         self.ops.append(("line", self.current))
 
-    def curveTo(self, *points) -> None:  # noqa: N802
+    def curveTo(self, *points) -> None:
         for index in range(0, len(points) - 2, 3):
             c1, c2, end = (self._point(p) for p in points[index : index + 3])
             self.ops.append(("curve", (*c1, *c2, *end)))
             self.current = end
 
-    def qCurveTo(self, *points) -> None:  # noqa: N802
+    def qCurveTo(self, *points) -> None:
         *controls, last = [self._point(p) for p in points]
         for index, control in enumerate(controls):
             end = last if index == len(controls) - 1 else _middle(control, controls[index + 1])
@@ -253,10 +253,10 @@ class _OutlinePen:
             self.ops.append(("curve", (*c1, *c2, *end)))
             self.current = end
 
-    def closePath(self) -> None:  # noqa: N802
+    def closePath(self) -> None:
         self.ops.append(("close", ()))
 
-    def endPath(self) -> None:  # noqa: N802
+    def endPath(self) -> None:
         pass
 
 

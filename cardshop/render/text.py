@@ -111,8 +111,12 @@ def assign_faces(clusters: Sequence[str], faces: Sequence[str], emoji_faces: fro
     single face covers entirely (a letter in one font, a rare accent only in another) is drawn in the
     face of its first character, with every character checked to exist somewhere.
     """
+    faces = tuple(faces)
     chosen: list[str | None] = []
     for cluster in clusters:
+        if len(cluster) == 1:
+            chosen.append(_face_for_char(cluster, faces))
+            continue
         for char in cluster:
             if refused(char):
                 raise MissingGlyph(char)
@@ -124,11 +128,24 @@ def assign_faces(clusters: Sequence[str], faces: Sequence[str], emoji_faces: fro
         face = next((f for f in candidates if all(code in coverage(f) for code in needed)), None)
         if face is None:
             for code in needed:
-                if not any(code in coverage(f) for f in faces):
-                    raise MissingGlyph(chr(code))
+                _face_for_char(chr(code), faces)  # raises for a character no face has
             face = next(f for f in candidates if needed[0] in coverage(f))
         chosen.append(face)
     return _fill_invisible(chosen, faces)
+
+
+@lru_cache(maxsize=16384)
+def _face_for_char(char: str, faces: tuple[str, ...]) -> str | None:
+    """The first face with a glyph for a single character (None for an invisible one)."""
+    if refused(char):
+        raise MissingGlyph(char)
+    if ignorable(char):
+        return None
+    code = ord(char)
+    for face in faces:
+        if code in coverage(face):
+            return face
+    raise MissingGlyph(char)
 
 
 def _fill_invisible(chosen: list[str | None], faces: Sequence[str]) -> list[str]:
