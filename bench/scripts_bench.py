@@ -2,7 +2,7 @@
 
 For each design, renders alternate: the Latin entry of tests/data/scripts_corpus.toml, then an
 entry in another script (cycling through all of them), then a card mixing several scripts in one
-message. Shaping caches are cleared before every render, as a new sender's text would miss them;
+message. Shaping and paragraph caches are cleared before every render, as a new sender's text would miss them;
 fonts, artwork and the ICU data stay loaded, as in a running server. Prints medians and ratios.
 Times are CPU time of this process (time.process_time): on a machine shared with other work, wall
 time mostly measures the neighbours.
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog  # noqa: E402
-from cardshop.render import shaping  # noqa: E402
+from cardshop.render import layout, shaping  # noqa: E402
 from cardshop.render.card import render_card  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "scripts_corpus.toml"
@@ -41,6 +41,7 @@ MIXED = {
 
 def _timed(loaded, values: dict[str, str]) -> float:
     shaping.shape.cache_clear()
+    layout._prepare.cache_clear()
     start = time.process_time()
     render_card(loaded.folder, loaded.design, values)
     return time.process_time() - start

@@ -15,7 +15,14 @@ from reportlab.pdfgen.canvas import Canvas
 from cardshop.catalog.models import Design
 from cardshop.render.fonts import face_for, register_all
 from cardshop.render.geometry import SIZE_NAMES, CardGeometry, card_geometry
-from cardshop.render.layout import FittedSlot, SlotFrame, TextDoesNotFit, UnsupportedCharacter, fit_slot
+from cardshop.render.layout import (
+    FittedSlot,
+    SlotFrame,
+    TextDoesNotFit,
+    UnsupportedCharacter,
+    fit_slot,
+    unsupported_characters,
+)
 
 LAYOUTS = ("pro",)
 
@@ -67,6 +74,12 @@ FIELD_NAMES_IN_PROSE = {
 
 def _describe(error: TextDoesNotFit | UnsupportedCharacter) -> FieldProblem:
     name = FIELD_NAMES_IN_PROSE.get(error.field or "", "the design's own text")
+    if isinstance(error, UnsupportedCharacter) and error.sequence:
+        return FieldProblem(
+            error.field,
+            f"We can't print the emoji “{error.char}” ({error.codepoint}) in {name} as one picture. "
+            "Please choose a simpler emoji, or remove it.",
+        )
     if isinstance(error, UnsupportedCharacter):
         return FieldProblem(
             error.field,
@@ -109,6 +122,12 @@ def fit_card(design: Design, values: dict[str, str], geometry: CardGeometry) -> 
     for name, panel in design.panels.items():
         fitted[name] = []
         for slot in panel.slots:
+            unsupported = unsupported_characters(slot, values)
+            for error in unsupported:
+                if (problem := _describe(error)) not in problems:
+                    problems.append(problem)
+            if unsupported:
+                continue
             try:
                 fitted[name].append(fit_slot(slot, values, frame))
             except (TextDoesNotFit, UnsupportedCharacter) as error:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
 
@@ -175,6 +176,7 @@ def _style(slot: Slot, part: Part, text: str) -> _StyledPart:
 # ---- preparing a paragraph (size-independent)
 
 
+@lru_cache(maxsize=512)
 def _prepare(text: str, faces: tuple[str, ...]) -> _Paragraph:
     level = paragraph_level(text)
     levels = embedding_levels(text, level)
@@ -365,10 +367,16 @@ def _part_paragraphs(part: _StyledPart) -> list[_Paragraph | None]:
         raise UnsupportedCharacter(part.field, missing.char, missing.sequence) from None
 
 
-def check_text(slot: Slot, values: dict[str, str]) -> None:
-    """Raise UnsupportedCharacter if any of the slot's text has a character no font can draw."""
+def unsupported_characters(slot: Slot, values: dict[str, str]) -> list[UnsupportedCharacter]:
+    """For each of the slot's parts, the first character no font can draw, if any: so that a form
+    can name every field with a problem at once, not only the first."""
+    problems = []
     for part in styled_parts(slot, values):
-        _part_paragraphs(part)
+        try:
+            _part_paragraphs(part)
+        except UnsupportedCharacter as problem:
+            problems.append(problem)
+    return problems
 
 
 def fit_slot(slot: Slot, values: dict[str, str], frame: SlotFrame = SlotFrame()) -> FittedSlot:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import uharfbuzz
+from bidi.mirror import MIRRORED
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
 from cardshop.render.fonts import card_font, hb_font
@@ -106,14 +107,16 @@ def shape(face: str, text: str, rtl: bool) -> Shaped:
         while end < len(infos) and infos[end].cluster == cluster:
             end += 1
         cluster_text = text[cluster : ends[cluster]]
-        ids = [infos[i].codepoint for i in range(index, end)]
+        members = [i for i in range(index, end) if not _blank(face, infos[i].codepoint, positions[i])]
+        members = members or [index]  # a cluster of invisible characters keeps one glyph for its text
+        ids = [infos[i].codepoint for i in members]
         if 0 in ids and missing is None:
             missing = cluster_text
-        for offset, glyph_text in enumerate(_glyph_texts(card, ids, cluster_text, rtl)):
-            position = positions[index + offset]
+        for member, glyph_id, glyph_text in zip(members, ids, _glyph_texts(card, ids, cluster_text, rtl), strict=True):
+            position = positions[member]
             glyphs.append(
                 _Glyph(
-                    ids[offset],
+                    glyph_id,
                     cluster,
                     glyph_text,
                     position.x_advance * scale,
@@ -133,13 +136,28 @@ def shape(face: str, text: str, rtl: bool) -> Shaped:
     ]
     drawn = ShapedStr("".join(codes), shapeData=data)
     advance = sum(item.x_advance for item in data)
-    in_drawing_order = text[::-1] if rtl else text
+    in_drawing_order = "".join(MIRRORED.get(char, char) for char in reversed(text)) if rtl else text
     glyph_texts = [glyph.text for glyph in glyphs]
     # A glyph moved off its pen position makes extractors see a gap (a space) or, moved up or down, a
     # separate piece of text; left-to-right runs with such glyphs get ActualText.
     offsets = any(glyph.x_offset or glyph.y_offset for glyph in glyphs)
     exact = "".join(glyph_texts) == in_drawing_order and all(glyph_texts) and not offsets
+    # Right-to-left runs never get ActualText: PDFium reverses the replacement text as well, and
+    # handles marks and punctuation in it worse than in the glyphs' own text.
+    exact = exact or rtl
     return Shaped(drawn, advance, None if exact else in_drawing_order, missing, tuple(outlines))
+
+
+def _blank(face: str, glyph: int, position) -> bool:
+    """A glyph that draws nothing and takes no room: a joiner or variation selector HarfBuzz kept in
+    place. Left out of the drawing, it leaves its cluster's text to the glyph that shows."""
+    return (
+        glyph != 0
+        and not position.x_advance
+        and not position.x_offset
+        and not position.y_offset
+        and not glyph_outline(face, glyph)
+    )
 
 
 def _offsets_into_advances(glyphs: list[_Glyph]) -> None:
@@ -195,6 +213,10 @@ def _glyph_texts(card, glyphs: list[int], cluster_text: str, rtl: bool) -> list[
     cluster's characters takes that character, and the first remaining glyph takes what is left
     (the vowel sign a split vowel was made from, say); any other glyph stands for nothing."""
     if len(glyphs) == 1:
+        if rtl and len(cluster_text) == 1:
+            # HarfBuzz drew the mirrored glyph of a bracket; extractors mirror right-to-left
+            # characters back, so the glyph gives the character it looks like.
+            return [MIRRORED.get(cluster_text, cluster_text)]
         return [cluster_text[::-1] if rtl else cluster_text]
     cmap = card.face.charToGlyph
     order = range(len(glyphs) - 1, -1, -1) if rtl else range(len(glyphs))  # logical order

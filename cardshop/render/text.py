@@ -88,10 +88,28 @@ def _needed(cluster: str) -> list[int]:
     return [ord(char) for char in cluster if not ignorable(char)]
 
 
+def _emoji_sequence(cluster: str) -> bool:
+    """A cluster that only an emoji font draws as one picture: a flag (two regional indicators), a
+    skin tone, a keycap, a tag sequence (subdivision flags) or a zero-width-joiner sequence."""
+    return (
+        len(cluster) > 1
+        and any(
+            char == "\u200d"
+            or "\U0001f1e6" <= char <= "\U0001f1ff"
+            or "\U0001f3fb" <= char <= "\U0001f3ff"
+            or char == "\u20e3"
+            or "\U000e0020" <= char <= "\U000e007f"
+            for char in cluster
+        )
+        # ZWJ also shapes Indic and Arabic letters: a cluster with a letter is not an emoji
+        and not any(unicodedata.category(char).startswith("L") for char in cluster)
+    )
+
+
 def _candidates(cluster: str, faces: Sequence[str], emoji_faces: frozenset[str]) -> list[str]:
-    """The faces to try for a cluster, in order. U+FE0F asks for the emoji picture and U+FE0E for the
-    text symbol, so the emoji font moves to the front or the back of the stack."""
-    if VS16 in cluster:
+    """The faces to try for a cluster, in order. U+FE0F (and an emoji sequence) asks for the emoji
+    picture and U+FE0E for the text symbol, so the emoji font moves to the front or the back."""
+    if VS16 in cluster or _emoji_sequence(cluster):
         return [f for f in faces if f in emoji_faces] + [f for f in faces if f not in emoji_faces]
     if VS15 in cluster:
         return [f for f in faces if f not in emoji_faces] + [f for f in faces if f in emoji_faces]
