@@ -1,7 +1,7 @@
-"""Command-line tools for designers and batch use: `flask --app cardshop render` and `designs check`.
+"""Command-line tools for designers and batch use: `render`, `designs check` and `designs proof`.
 
-Both use the same render core as the web app, so a card rendered here is byte for byte the card the
-site would serve for the same text.
+All use the same render core as the web app, so a card rendered here is byte for byte the card the
+site would serve for the same text, and a proof sheet shows that very card.
 """
 
 from __future__ import annotations
@@ -99,6 +99,31 @@ def register_cli(app: Flask) -> None:
             click.echo(f"{len(problems)} problem(s) in {len(folders)} design(s).", err=True)
             sys.exit(1)
         click.echo(f"All {len(folders)} design(s) are fine.")
+
+    @designs.command("proof")
+    @click.argument("target")
+    @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+    @click.option(
+        "--size", type=click.Choice(SIZE_NAMES), default=None, help="Card size; the design's first by default."
+    )
+    def proof_command(target, out, size):
+        """Make a proof sheet (PDF) of one design: a slug or a folder path."""
+        from cardshop.catalog.checks import check_design
+        from cardshop.proof import make_proof
+
+        [folder] = _target_folders(target)
+        loaded, problems = load_design(folder)
+        if loaded is None:
+            for problem in problems:
+                click.echo(str(problem), err=True)
+            _fail("the design has the problems above; fix them and run this again")
+        if size is not None and size not in loaded.design.sizes:
+            _fail(f"this design comes in {', '.join(loaded.design.sizes)}, not {size}")
+        problems = check_design(folder)
+        pdf = make_proof(folder, loaded.design, size, problems)
+        out.write_bytes(pdf)
+        noted = f"; designs check found {len(problems)} problem(s), listed on page 1" if problems else ""
+        click.echo(f"Wrote {out} ({len(pdf):,} bytes){noted}")
 
 
 def _target_folders(target: str | None) -> list[Path]:

@@ -13,15 +13,29 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from kit import Svg, catmull, f, star_field, stroke_path, wash  # noqa: E402
+from kit import LANDSCAPE, Curve, Svg, catmull, f, polar, star_field, stroke_path, wash  # noqa: E402
 from motifs import (  # noqa: E402
     CREAM,
+    acorn,
+    anemone,
+    candle,
+    candle_line,
+    cosmos,
+    drifting_seed,
+    fern_frond,
+    fiddlehead,
     fmn_spray,
     fmn_sprig,
     ground_shadow,
+    lily,
     moon,
+    oak_leaf_d,
     olive_sprig,
+    paper_boat,
     pebble,
+    ripples,
+    seed_head,
+    snowdrop,
     sparkle,
 )
 
@@ -48,6 +62,12 @@ def paper(color=CREAM, size=None):
     s = Svg(*(size or (111.0, 154.0)))
     s.background(color)
     return s
+
+
+def painted_leaf_pub(s, base, angle, length, width, rnd):
+    from kit import painted_leaf
+
+    painted_leaf(s, base, angle, length, width, "#9aa88a", "#5d6a52", rnd, bend=0.08, fill_op=0.55, line=0.16)
 
 
 # ================================================================ 1. message-led
@@ -85,11 +105,8 @@ def forget_me_nots(slug):
     out(slug, "front.svg", s)
 
     s = paper(bg)
-    fmn_sprig(s, random.Random(22), (57, 52), scale=1.1, angle=-1.35)
+    fmn_sprig(s, random.Random(22), (57, 50), scale=1.35, angle=-1.35)
     out(slug, "inside_left.svg", s)
-
-    s = paper(bg)
-    out(slug, "inside_right.svg", s)
 
     s = paper(bg)
     fmn_sprig(s, random.Random(23), (57, 120), scale=0.7, angle=-1.3)
@@ -203,6 +220,486 @@ def three_pebbles(slug):
     rnd = random.Random(43)
     ground_shadow(s, (55.8, 133.4), 5.4, 0.8, opacity=0.07)
     pebble(s, rnd, (55.5, 131.4), 5, 2.1, "#d6cfc3", "#a59c8e", 0.03)
+    out(slug, "back.svg", s)
+
+
+# ================================================================ 5. remembrance day
+
+
+@design("wave-of-light")
+def wave_of_light(slug):
+    rnd = random.Random(51)
+    s = Svg()
+    s.add(
+        f'<rect x="-1" y="-1" width="113" height="156" fill="{s.linear([(0, "#1e1d29"), (0.55, "#2b2733"), (1, "#3a3038")], 0, 0, 0, 154)}"/>'
+    )
+    star_field(s, rnd, (8, 8, 103, 40), 16, "#efe2c8", 0.1, 0.3, (0.25, 0.6))
+    candle(s, rnd, 55.5, 58, 96, 15, glow_r=34, glow_op=0.022)
+    # a little warm light pooled on the surface under the candle
+    s.add('<ellipse cx="55.5" cy="97" rx="26" ry="3" fill="#f2c77d" fill-opacity="0.05"/>')
+    s.add('<ellipse cx="55.5" cy="97" rx="16" ry="1.8" fill="#f2c77d" fill-opacity="0.06"/>')
+    out(slug, "front.svg", s)
+
+    bg = "#f5f0e8"
+    s = paper(bg)
+    candle_line(s, 55.5, 46, 58, 6.4)
+    out(slug, "inside_left.svg", s)
+
+    s = paper(bg)
+    candle_line(s, 55.5, 126, 134, 4.2, line=0.22)
+    out(slug, "back.svg", s)
+
+
+# ================================================================ 6. paper boat (landscape, top fold)
+
+
+@design("paper-boat")
+def paper_boat_design(slug):
+    rnd = random.Random(61)
+    W, H = LANDSCAPE
+    s = Svg(W, H)
+    horizon = 64
+    s.add(
+        f'<rect x="-1" y="-1" width="{W + 2}" height="{horizon + 1.2}" fill="{s.linear([(0, "#f4eee6"), (0.7, "#f1e2d6"), (1, "#ecd3c4")], 0, 0, 0, horizon)}"/>'
+    )
+    s.add(
+        f'<rect x="-1" y="{horizon}" width="{W + 2}" height="{H - horizon + 1}" fill="{s.linear([(0, "#c9d0d6"), (0.4, "#aebbc6"), (1, "#93a5b5")], 0, horizon, 0, H)}"/>'
+    )
+    # a low sun just set, as a blush on the horizon
+    wash(s, 104, horizon - 2, 30, 6, "#eab9a4", rnd, layers=3, opacity=0.18, wobble=0.12)
+    # distant shore
+    s.add(
+        f'<path d="M-2,{horizon}C20,{horizon - 3.5} 34,{horizon - 4.2} 52,{horizon - 1.6}C60,{horizon - 0.6} 70,{horizon - 0.3} 80,{horizon}Z" fill="#a9a7b4" fill-opacity="0.55"/>'
+    )
+    # light on the water
+    for i in range(6):
+        y = horizon + 3 + i * 2.2
+        wdt = 18 - i * 1.8
+        s.add(
+            f'<path d="M{f(104 - wdt / 2)},{f(y)}L{f(104 + wdt / 2)},{f(y)}" stroke="#f3dccd" stroke-width="0.5" stroke-opacity="{f(0.55 - i * 0.07)}" stroke-linecap="round"/>'
+        )
+    ripples(
+        s, rnd, 4, W - 4, horizon + 4, H - 4, "#f2f0ec", n=22, opacity=(0.2, 0.45), width=0.32, avoid=(92, 128, 74, 92)
+    )
+    bx, by = 108, 84
+    # reflection
+    s.add(
+        f'<path d="M{bx - 10},{by + 1}L{bx + 10},{by + 1}L{bx + 6},{by + 5}L{bx - 6},{by + 5}Z" fill="#eef0f0" fill-opacity="0.25"/>'
+    )
+    s.add(f'<path d="M{bx - 4},{by + 5}L{bx + 1},{by + 13}L{bx + 5},{by + 5}Z" fill="#eef0f0" fill-opacity="0.18"/>')
+    paper_boat(s, bx, by, 1.05)
+    ripples(s, rnd, bx - 16, bx + 16, by + 1.5, by + 4, "#f6f4f0", n=3, opacity=(0.5, 0.7), width=0.35)
+    out(slug, "front.svg", s)
+
+    s = paper("#f5f2ed", LANDSCAPE)
+    paper_boat(s, 77, 44, 0.42, faces=("#fbf8f2", "#e4dccf", "#cfc3b2", "#c3b6a4"), ink="#8d8272")
+    s.add(
+        '<path d="M66,44.6Q71.5,44.2 77,44.6T88,44.6" fill="none" stroke="#9fb0bf" stroke-width="0.3" stroke-linecap="round"/>'
+    )
+    out(slug, "inside_left.svg", s)
+
+    s = paper("#f5f2ed", LANDSCAPE)
+    paper_boat(s, 77, 94, 0.3, faces=("#fbf8f2", "#e4dccf", "#cfc3b2", "#c3b6a4"), ink="#8d8272")
+    out(slug, "back.svg", s)
+
+
+# ================================================================ 7. seed heads
+
+
+@design("dandelion-clocks")
+def dandelion_clocks(slug):
+    rnd = random.Random(71)
+    bg = "#f6f2ea"
+    s = paper(bg)
+    wash(s, 48, 56, 26, 24, "#e7dcc6", rnd, layers=3, opacity=0.35, wobble=0.16, edge=0.2)
+    wash(s, 72, 38, 14, 12, "#dfe3d6", rnd, layers=2, opacity=0.3, wobble=0.2)
+    seed_head(s, rnd, (44, 56), 13, n=40, stem_to=(52, 114), stem_bend=-5)
+    seed_head(s, rnd, (66, 76), 8.5, n=30, stem_to=(55, 114), stem_bend=5, opacity=0.65)
+    # a few seeds already lifting away, up and to the right
+    for (x, y), a, r in (
+        ((70, 48), -1.1, 4.2),
+        ((79, 38), -0.9, 4.0),
+        ((86, 26), -1.2, 3.6),
+        ((62, 33), -1.3, 3.4),
+        ((92, 45), -0.7, 3.2),
+    ):
+        drifting_seed(s, (x, y), r, a + rnd.uniform(-0.15, 0.15))
+    # grass at the foot of the stems
+    for i in range(9):
+        bx = 46 + i * 2.2 + rnd.uniform(-0.6, 0.6)
+        h = rnd.uniform(6, 14)
+        lean = rnd.uniform(-4, 4)
+        stroke_path(
+            s, f"M{f(bx)},114Q{f(bx + lean * 0.3)},{f(114 - h * 0.6)} {f(bx + lean)},{f(114 - h)}", "#7c8a6a", 0.3, 0.8
+        )
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    rnd = random.Random(73)
+    for (x, y), a, r in (((86, 30), -1.0, 4.0), ((93, 20), -1.2, 3.4)):
+        drifting_seed(s, (x, y), r, a)
+    out(slug, "inside_left.svg", s)
+
+    s = paper(bg)
+    rnd = random.Random(74)
+    seed_head(s, rnd, (55.5, 120), 5, n=22, opacity=0.6)
+    out(slug, "back.svg", s)
+
+
+# ================================================================ 8. fern
+
+
+@design("unfurling-fern")
+def unfurling_fern(slug):
+    rnd = random.Random(81)
+    bg = "#f2f0e8"
+    s = paper(bg)
+    wash(s, 60, 64, 28, 42, "#d9e0cf", rnd, layers=3, opacity=0.3, wobble=0.15, rot=0.15, edge=0.15)
+    fern_frond(s, rnd, (50, 112), 88, -1.36, -16, pinnae=24)
+    fern_frond(s, rnd, (52, 112), 56, -0.9, 10, pinnae=16, leaf="#95a585", fill_op=0.45)
+    fiddlehead(s, (33, 76), 4.0, stem_to=(48, 112))
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    fiddlehead(s, (54, 120), 2.6, stem_to=(57, 134), width=0.32)
+    out(slug, "back.svg", s)
+
+
+# ================================================================ 9. own news
+
+
+@design("sharing-sad-news")
+def sharing_sad_news(slug):
+    rnd = random.Random(91)
+    bg = "#f1f2ee"
+    s = paper(bg)
+    wash(s, 58, 60, 24, 30, "#dde3dc", rnd, layers=3, opacity=0.35, wobble=0.15, edge=0.12)
+    # a small clump of three snowdrops
+    snowdrop(s, rnd, (52, 96), 50, lean=0.02, scale=1.3)
+    snowdrop(s, rnd, (55, 96), 38, lean=0.2, scale=1.15)
+    snowdrop(s, rnd, (50, 96), 30, lean=-0.3, scale=1.0)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    snowdrop(s, random.Random(92), (53, 56), 20, lean=0.05, scale=0.65)
+    out(slug, "inside_left.svg", s)
+
+    s = paper(bg)
+    snowdrop(s, random.Random(93), (54, 134), 11, lean=0.05, scale=0.4)
+    out(slug, "back.svg", s)
+
+
+# ================================================================ 10. Mother's Day
+
+
+@design("mothers-day-anemones")
+def mothers_day_anemones(slug):
+    rnd = random.Random(101)
+    bg = "#f7f2ec"
+    s = paper(bg)
+    wash(s, 56, 56, 34, 28, "#efd9d1", rnd, layers=3, opacity=0.3, wobble=0.16, edge=0.15)
+    ink = "#5d6a52"
+    stems = [((54, 108), (38, 48), -7), ((56, 108), (72, 42), 6)]
+    for base, tip, bend in stems:
+        stroke_path(
+            s,
+            f"M{f(base[0])},{f(base[1])}Q{f((base[0] + tip[0]) / 2 + bend)},{f((base[1] + tip[1]) / 2)} {f(tip[0])},{f(tip[1])}",
+            ink,
+            0.45,
+            0.9,
+        )
+    # the ruff of divided leaves that anemones carry a little below each flower
+    for (x, y), angs in (((41.8, 64), (-2.6, -2.0, -1.0, -0.4)), ((68.6, 58), (-2.7, -2.1, -1.1, -0.5))):
+        for a in angs:
+            painted_leaf_pub(s, (x, y), a, 8.5, 1.1, rnd)
+    anemone(s, rnd, (38, 46), 14, rot=0.2)
+    anemone(s, rnd, (72, 40), 11.5, petal="#f6ece7", edge="#c9a59b", rot=0.5)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    anemone(s, random.Random(102), (55.5, 50), 6, rot=0.2)
+    out(slug, "inside_left.svg", s)
+
+    s = paper(bg)
+    anemone(s, random.Random(103), (55.5, 124), 4.5, rot=0.2)
+    out(slug, "back.svg", s)
+
+
+# ================================================================ 11. Father's Day
+
+
+@design("fathers-day-oak")
+def fathers_day_oak(slug):
+    rnd = random.Random(111)
+    bg = "#f3f1ea"
+    s = paper(bg)
+    wash(s, 56, 62, 28, 30, "#e4dfcc", rnd, layers=3, opacity=0.35, wobble=0.15, edge=0.15)
+    s.add('<g transform="translate(-5,0)">')
+    ink = "#5e5038"
+    from kit import tapered_stem
+
+    # an arching oak twig with four leaves and a pair of acorns hanging under it
+    twig = Curve((26, 104), (38, 90), (58, 72), (84, 50))
+    tapered_stem(s, twig, 1.4, 0.5, "#7a6646", 0.95)
+    for t, side, ln, col in (
+        (0.16, -1, 22, "#8e9a6c"),
+        (0.36, -1, 27, "#a0a46f"),
+        (0.62, 1, 24, "#97a06c"),
+        (0.86, -1, 22, "#b0a66e"),
+        (1.0, 0, 18, "#9aa46e"),
+    ):
+        p = twig.at(t)
+        a = twig.angle(t) + side * 0.85
+        d = oak_leaf_d(p, a, ln, ln * 0.27, lobes=4)
+        s.add(f'<path d="{d}" fill="{col}" fill-opacity="0.5"/>')
+        s.add(f'<path d="{d}" fill="none" stroke="{ink}" stroke-width="0.2" stroke-opacity="0.85"/>')
+        e = polar(p, ln * 0.88, a)
+        s.add(
+            f'<path d="M{f(p[0])},{f(p[1])}L{f(e[0])},{f(e[1])}" stroke="{ink}" stroke-width="0.18" stroke-opacity="0.7"/>'
+        )
+    p = twig.at(0.5)
+    stalk_end = (p[0] + 3, p[1] + 9)
+    stroke_path(
+        s,
+        f"M{f(p[0])},{f(p[1])}Q{f(p[0] + 3)},{f(p[1] + 3)} {f(stalk_end[0])},{f(stalk_end[1])}",
+        "#7a6646",
+        0.55,
+        0.95,
+    )
+    acorn(s, (stalk_end[0] - 1.2, stalk_end[1] + 1.4), 3.4, 1.95)
+    acorn(s, (stalk_end[0] + 1.4, stalk_end[1] + 1.0), 3.1, 1.15)
+    s.add("</g>")
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    acorn(s, (55.5, 123), 2.2, 1.57)
+    out(slug, "back.svg", s)
+
+
+# ================================================================ 12. pregnancy after loss
+
+
+@design("soft-rainbow")
+def soft_rainbow(slug):
+    rnd = random.Random(121)
+    bg = "#f7f3ec"
+    s = paper(bg)
+    c = (55.5, 96)
+    colours = ["#d9a99b", "#e4c493", "#bac5a2", "#a8bacb", "#c4b6cf"]
+    from kit import catmull as cm
+
+    # each band is a loose, uneven brushstroke of translucent colour; the ends stop at different heights
+    for i, col in enumerate(colours):
+        r = 36 - i * 4.4
+        for layer in range(2):
+            a0 = math.pi + 0.06 + rnd.uniform(0, 0.1) + i * 0.015
+            a1 = 2 * math.pi - 0.06 - rnd.uniform(0, 0.1) - i * 0.015
+            n = 26
+            outer, inner = [], []
+            for k in range(n + 1):
+                a = a0 + (a1 - a0) * k / n
+                taper = min(1.0, min(k, n - k) / 3 + 0.35)
+                wob = math.sin(k * 0.9 + rnd.uniform(0, 6)) * 0.25
+                w = (2.4 + wob) * taper
+                outer.append(polar(c, r + w, a))
+                inner.append(polar(c, r - w, a))
+            d = cm(outer) + "L" + cm(list(reversed(inner)))[1:] + "Z"
+            s.add(f'<path d="{d}" fill="{col}" fill-opacity="{f(0.32 if layer == 0 else 0.22)}"/>')
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    for i, col in enumerate(colours):
+        r = 6 - i * 0.9
+        s.add(
+            f'<path d="M{f(55.5 - r)},127A{f(r)},{f(r)} 0 0,1 {f(55.5 + r)},127" fill="none" stroke="{col}" stroke-width="0.8" stroke-opacity="0.7" stroke-linecap="round"/>'
+        )
+    out(slug, "back.svg", s)
+
+
+# ================================================================ 13. faith: Psalm 34
+
+
+@design("faith-close-to-the-broken-hearted")
+def faith_psalm(slug):
+    rnd = random.Random(131)
+    bg = "#f7f3ea"
+    s = paper(bg)
+    # a simple cross in soft gold, with a warm dawn wash behind it and olive sprigs at its foot
+    wash(s, 55.5, 50, 22, 18, "#f0dcb6", rnd, layers=4, opacity=0.15, wobble=0.12, edge=0.12)
+    cx, cy = 55.5, 48
+    s.add(
+        f'<path d="M{cx},{cy - 11}L{cx},{cy + 12}M{cx - 6.5},{cy - 4.5}L{cx + 6.5},{cy - 4.5}" stroke="#a8844a" stroke-width="0.75" stroke-linecap="round" fill="none"/>'
+    )
+    olive_sprig(s, rnd, (54.5, 61), 17, math.pi + 0.25, n=6, leaf_len=4.4, bend=0.1, line=0.15, stem_w=0.22)
+    olive_sprig(s, random.Random(132), (56.5, 61), 17, -0.25, n=6, leaf_len=4.4, bend=-0.1, line=0.15, stem_w=0.22)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    s.add(
+        '<path d="M55.5,119L55.5,131M51.8,123L59.2,123" stroke="#a8844a" stroke-width="0.45" stroke-linecap="round" fill="none"/>'
+    )
+    out(slug, "back.svg", s)
+
+
+# ================================================================ 14. faith: white lily
+
+
+@design("faith-white-lily")
+def faith_lily(slug):
+    rnd = random.Random(141)
+    bg = "#f4f2ea"
+    s = paper(bg)
+    wash(s, 56, 58, 30, 30, "#e2e6d2", rnd, layers=3, opacity=0.35, wobble=0.14, edge=0.12)
+    ink = "#5f6b4e"
+    stem = Curve((56, 110), (54, 92), (57, 70), (55, 54))
+    from kit import tapered_stem
+
+    tapered_stem(s, stem, 1.0, 0.5, "#7b8a62", 0.9)
+    for t, side in ((0.18, -1), (0.3, 1), (0.55, -1), (0.68, 1)):
+        p = stem.at(t)
+        from kit import painted_leaf
+
+        painted_leaf(
+            s,
+            p,
+            stem.angle(t) + side * 0.5,
+            15 - t * 8,
+            1.6,
+            "#9aa882",
+            ink,
+            rnd,
+            bend=side * 0.1,
+            fill_op=0.5,
+            line=0.17,
+        )
+    # a closed bud on a side stalk
+    p = stem.at(0.42)
+    stroke_path(
+        s, f"M{f(p[0])},{f(p[1])}Q{f(p[0] + 8)},{f(p[1] - 1)} {f(p[0] + 11)},{f(p[1] - 6)}", "#7b8a62", 0.45, 0.95
+    )
+    from kit import leaf_d
+
+    s.add(
+        f'<path d="{leaf_d((p[0] + 11, p[1] - 6), -0.85, 13, 2.2, -0.04, 0.85)}" fill="#f3f1e3" stroke="#aaa98c" stroke-width="0.18"/>'
+    )
+    s.add(f'<path d="{leaf_d((p[0] + 11, p[1] - 6), -0.85, 3.2, 1.2, 0, 0.5)}" fill="#b8c19a" fill-opacity="0.8"/>')
+    lily(s, rnd, (55, 52), 19, rot=-0.35)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    lily(s, random.Random(143), (55.5, 123), 5, rot=-0.35)
+    out(slug, "back.svg", s)
+
+
+# ================================================================ 15. wreath with a name
+
+
+@design("olive-wreath")
+def olive_wreath(slug):
+    rnd = random.Random(151)
+    bg = "#f6f2ea"
+    s = paper(bg)
+    c = (55.5, 72)
+    R = 33
+    from kit import painted_leaf
+
+    # two branches meeting at the bottom, open at the top
+    for side in (1, -1):
+        ptsl = []
+        for i in range(16):
+            a = math.pi / 2 + side * (0.12 + i * 0.165)
+            ptsl.append(polar(c, R, a))
+        stroke_path(s, catmull(ptsl), "#6a7255", 0.32, 0.9)
+        for i in range(1, 16):
+            a = math.pi / 2 + side * (0.12 + i * 0.165)
+            p = polar(c, R, a)
+            tang = a + side * math.pi / 2
+            for k in (1, -1):
+                la = tang + k * 0.55 * side + rnd.uniform(-0.1, 0.1)
+                col = rnd.choice(["#9aa57f", "#a9b18e", "#8c9a78"])
+                painted_leaf(
+                    s,
+                    p,
+                    la,
+                    rnd.uniform(6.5, 8.5) * (1 - i * 0.02),
+                    1.05,
+                    col,
+                    "#5e6748",
+                    rnd,
+                    bend=k * 0.05,
+                    fill_op=0.55,
+                    line=0.15,
+                    rib=False,
+                )
+    # small tie of thread where the branches cross
+    bot = polar(c, R, math.pi / 2)
+    stroke_path(
+        s,
+        f"M{f(bot[0] - 2.4)},{f(bot[1] - 0.8)}Q{f(bot[0])},{f(bot[1] + 1.2)} {f(bot[0] + 2.4)},{f(bot[1] - 0.8)}",
+        "#b39574",
+        0.4,
+        0.9,
+    )
+    stroke_path(
+        s,
+        f"M{f(bot[0])},{f(bot[1] + 0.3)}Q{f(bot[0] - 1.5)},{f(bot[1] + 4)} {f(bot[0] - 3.2)},{f(bot[1] + 6)}",
+        "#b39574",
+        0.25,
+        0.9,
+    )
+    stroke_path(
+        s,
+        f"M{f(bot[0])},{f(bot[1] + 0.3)}Q{f(bot[0] + 1.8)},{f(bot[1] + 3.6)} {f(bot[0] + 3.6)},{f(bot[1] + 5.2)}",
+        "#b39574",
+        0.25,
+        0.9,
+    )
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    olive_sprig(s, random.Random(153), (47, 128), 17, -0.1, n=5, leaf_len=4, bend=0.08, line=0.14, stem_w=0.18)
+    out(slug, "back.svg", s)
+
+
+# ================================================================ 16. two stems
+
+
+@design("two-cosmos")
+def two_cosmos(slug):
+    rnd = random.Random(161)
+    bg = "#f7f3ee"
+    s = paper(bg)
+    wash(s, 50, 50, 18, 16, "#efdcd7", rnd, layers=3, opacity=0.3, wobble=0.18, edge=0.15)
+    wash(s, 66, 62, 15, 13, "#e9e4d3", rnd, layers=3, opacity=0.3, wobble=0.18, edge=0.15)
+    ink = "#5d6a52"
+    a = Curve((54, 108), (52, 92), (44, 70), (47, 48))
+    b = Curve((55, 108), (58, 92), (68, 80), (66, 62))
+    for st in (a, b):
+        stroke_path(s, st.d(), ink, 0.4, 0.9)
+        # fine, thread-like cosmos foliage
+        for t in (0.25, 0.45, 0.62):
+            p = st.at(t)
+            for side in (1, -1):
+                ang = st.angle(t) + side * 0.7
+                e = polar(p, 6, ang)
+                stroke_path(
+                    s,
+                    f"M{f(p[0])},{f(p[1])}Q{f(polar(p, 3, ang - side * 0.2)[0])},{f(polar(p, 3, ang - side * 0.2)[1])} {f(e[0])},{f(e[1])}",
+                    ink,
+                    0.2,
+                    0.8,
+                )
+                for k in (0.45, 0.75):
+                    q = polar(p, 6 * k, ang)
+                    e2 = polar(q, 2.4, ang + side * 0.8)
+                    stroke_path(s, f"M{f(q[0])},{f(q[1])}L{f(e2[0])},{f(e2[1])}", ink, 0.16, 0.8)
+    cosmos(s, rnd, (47, 46), 12.5, rot=0.3)
+    cosmos(s, rnd, (67, 61), 10.5, petal="#f6efe6", edge="#c8b49e", rot=0.1)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    cosmos(s, random.Random(163), (52.5, 124), 3.6, rot=0.3)
+    cosmos(s, random.Random(164), (59, 126), 3.0, petal="#f6efe6", edge="#c8b49e", rot=0.1)
     out(slug, "back.svg", s)
 
 

@@ -320,50 +320,77 @@ def ground_shadow(svg: Svg, c, rx, ry, color="#6d6558", opacity=0.08, layers=4):
 # ---------------------------------------------------------------- candle
 
 
-def candle(svg: Svg, rnd, x, top, bottom, w, body=("#f4ead7", "#d8c6a6"), flame_glow="#f2c77d", glow_r=26,
-           glow_op=0.035, holder="#b59a6e"):
+def candle(
+    svg: Svg,
+    rnd,
+    x,
+    top,
+    bottom,
+    w,
+    body=("#f4ead7", "#d8c6a6"),
+    flame_glow="#f2c77d",
+    glow_r=26,
+    glow_op=0.035,
+    holder="#b59a6e",
+):
     """A pillar candle with a lit flame and a warm halo. ``top``/``bottom`` are the body's ends."""
-    glow(svg, (x, top - 7), glow_r, flame_glow, rings=14, opacity=glow_op)
+    glow(svg, (x, top - 7), glow_r, flame_glow, rings=22, opacity=glow_op)
     grad = svg.linear([(0, body[1]), (0.35, body[0]), (0.7, body[0]), (1, body[1])], x - w / 2, 0, x + w / 2, 0)
     r = w * 0.09
     svg.add(
         f'<path d="M{f(x - w / 2)},{f(top + r)}Q{f(x - w / 2)},{f(top)} {f(x - w / 2 + r * 2)},{f(top - 0.2)}'
-        f'Q{f(x)},{f(top + 1.2)} {f(x + w / 2 - r * 2)},{f(top - 0.2)}Q{f(x + w / 2)},{f(top)} {f(x + w / 2)},{f(top + r)}'
+        f"Q{f(x)},{f(top + 1.2)} {f(x + w / 2 - r * 2)},{f(top - 0.2)}Q{f(x + w / 2)},{f(top)} {f(x + w / 2)},{f(top + r)}"
         f'L{f(x + w / 2)},{f(bottom)}L{f(x - w / 2)},{f(bottom)}Z" fill="{grad}"/>'
     )
     # warm light on the top of the wax
-    svg.add(f'<ellipse cx="{f(x)}" cy="{f(top + 0.5)}" rx="{f(w * 0.42)}" ry="{f(w * 0.07)}" fill="#fff3d6" '
-            f'fill-opacity="0.55"/>')
+    svg.add(
+        f'<ellipse cx="{f(x)}" cy="{f(top + 0.5)}" rx="{f(w * 0.42)}" ry="{f(w * 0.07)}" fill="#fff3d6" '
+        f'fill-opacity="0.55"/>'
+    )
     # a soft drip
-    svg.add(f'<path d="M{f(x + w * 0.22)},{f(top + 0.3)}c0.6,0 0.8,2.2 0.8,4.2c0,1.2 -1.2,1.2 -1.2,0c0,-1.6 -0.2,-3 0.4,-4.2Z" '
-            f'fill="{body[0]}" fill-opacity="0.9"/>')
+    svg.add(
+        f'<path d="M{f(x + w * 0.22)},{f(top + 0.3)}c0.6,0 0.8,2.2 0.8,4.2c0,1.2 -1.2,1.2 -1.2,0c0,-1.6 -0.2,-3 0.4,-4.2Z" '
+        f'fill="{body[0]}" fill-opacity="0.9"/>'
+    )
     # wick and flame
-    svg.add(f'<path d="M{f(x)},{f(top + 0.6)}Q{f(x - 0.2)},{f(top - 1.2)} {f(x + 0.15)},{f(top - 2.2)}" '
-            f'stroke="#3a2f28" stroke-width="0.35" fill="none" stroke-linecap="round"/>')
+    svg.add(
+        f'<path d="M{f(x)},{f(top + 0.6)}Q{f(x - 0.2)},{f(top - 1.2)} {f(x + 0.15)},{f(top - 2.2)}" '
+        f'stroke="#3a2f28" stroke-width="0.35" fill="none" stroke-linecap="round"/>'
+    )
     fl = top - 1.8
-    outer = (f"M{f(x)},{f(fl - 9.5)}C{f(x + 1.2)},{f(fl - 6)} {f(x + 3)},{f(fl - 3)} {f(x + 2.6)},{f(fl - 0.9)}"
-             f"C{f(x + 2.2)},{f(fl + 1.1)} {f(x - 2.2)},{f(fl + 1.1)} {f(x - 2.6)},{f(fl - 0.9)}"
-             f"C{f(x - 3)},{f(fl - 3)} {f(x - 1.2)},{f(fl - 6)} {f(x)},{f(fl - 9.5)}Z")
+    outer = (
+        f"M{f(x)},{f(fl - 9.5)}C{f(x + 1.2)},{f(fl - 6)} {f(x + 3)},{f(fl - 3)} {f(x + 2.6)},{f(fl - 0.9)}"
+        f"C{f(x + 2.2)},{f(fl + 1.1)} {f(x - 2.2)},{f(fl + 1.1)} {f(x - 2.6)},{f(fl - 0.9)}"
+        f"C{f(x - 3)},{f(fl - 3)} {f(x - 1.2)},{f(fl - 6)} {f(x)},{f(fl - 9.5)}Z"
+    )
     fgrad = svg.linear([(0, "#fff6dc"), (0.55, "#f7d58c"), (1, "#e8a04f")], 0, fl - 9.5, 0, fl + 1)
     svg.add(f'<path d="{outer}" fill="{fgrad}"/>')
     svg.add(f'<ellipse cx="{f(x)}" cy="{f(fl - 1.4)}" rx="1.1" ry="1.9" fill="#8fa6c8" fill-opacity="0.55"/>')
     svg.add(f'<ellipse cx="{f(x)}" cy="{f(fl - 3.6)}" rx="0.9" ry="2.4" fill="#fffbef" fill-opacity="0.8"/>')
     if holder:
         svg.add(f'<ellipse cx="{f(x)}" cy="{f(bottom + 0.6)}" rx="{f(w * 0.85)}" ry="{f(w * 0.13)}" fill="{holder}"/>')
-        svg.add(f'<ellipse cx="{f(x)}" cy="{f(bottom)}" rx="{f(w * 0.78)}" ry="{f(w * 0.1)}" fill="#d7c08f" '
-                f'fill-opacity="0.7"/>')
+        svg.add(
+            f'<ellipse cx="{f(x)}" cy="{f(bottom)}" rx="{f(w * 0.78)}" ry="{f(w * 0.1)}" fill="#d7c08f" '
+            f'fill-opacity="0.7"/>'
+        )
 
 
 def candle_line(svg: Svg, x, top, bottom, w, ink="#8a6f4a", flame="#e0a85c", line=0.28):
     """A small line-drawn candle for light inside panels."""
-    svg.add(f'<path d="M{f(x - w / 2)},{f(bottom)}L{f(x - w / 2)},{f(top)}Q{f(x)},{f(top + 0.9)} {f(x + w / 2)},{f(top)}'
-            f'L{f(x + w / 2)},{f(bottom)}" fill="none" stroke="{ink}" stroke-width="{f(line)}" stroke-linejoin="round"/>')
-    svg.add(f'<path d="M{f(x - w * 0.9)},{f(bottom)}L{f(x + w * 0.9)},{f(bottom)}" stroke="{ink}" '
-            f'stroke-width="{f(line)}" stroke-linecap="round"/>')
+    svg.add(
+        f'<path d="M{f(x - w / 2)},{f(bottom)}L{f(x - w / 2)},{f(top)}Q{f(x)},{f(top + 0.9)} {f(x + w / 2)},{f(top)}'
+        f'L{f(x + w / 2)},{f(bottom)}" fill="none" stroke="{ink}" stroke-width="{f(line)}" stroke-linejoin="round"/>'
+    )
+    svg.add(
+        f'<path d="M{f(x - w * 0.9)},{f(bottom)}L{f(x + w * 0.9)},{f(bottom)}" stroke="{ink}" '
+        f'stroke-width="{f(line)}" stroke-linecap="round"/>'
+    )
     fl = top - 1.2
-    svg.add(f'<path d="M{f(x)},{f(fl - 5)}C{f(x + 0.8)},{f(fl - 3)} {f(x + 1.6)},{f(fl - 1.6)} {f(x + 1.3)},{f(fl - 0.4)}'
-            f'C{f(x + 1)},{f(fl + 0.6)} {f(x - 1)},{f(fl + 0.6)} {f(x - 1.3)},{f(fl - 0.4)}'
-            f'C{f(x - 1.6)},{f(fl - 1.6)} {f(x - 0.8)},{f(fl - 3)} {f(x)},{f(fl - 5)}Z" fill="{flame}"/>')
+    svg.add(
+        f'<path d="M{f(x)},{f(fl - 5)}C{f(x + 0.8)},{f(fl - 3)} {f(x + 1.6)},{f(fl - 1.6)} {f(x + 1.3)},{f(fl - 0.4)}'
+        f"C{f(x + 1)},{f(fl + 0.6)} {f(x - 1)},{f(fl + 0.6)} {f(x - 1.3)},{f(fl - 0.4)}"
+        f'C{f(x - 1.6)},{f(fl - 1.6)} {f(x - 0.8)},{f(fl - 3)} {f(x)},{f(fl - 5)}Z" fill="{flame}"/>'
+    )
     svg.add(f'<path d="M{f(x)},{f(top + 0.4)}L{f(x)},{f(fl)}" stroke="{ink}" stroke-width="0.25"/>')
 
 
@@ -372,6 +399,7 @@ def candle_line(svg: Svg, x, top, bottom, w, ink="#8a6f4a", flame="#e0a85c", lin
 
 def paper_boat(svg: Svg, x, y, s=1.0, faces=("#fbf8f2", "#e9e1d4", "#d6cbbb", "#cbbfae"), ink=None):
     """A folded paper boat sitting on the waterline at (x, y); s = scale (1 = about 24 mm long)."""
+
     def P(u, v):
         return (x + u * s, y + v * s)
 
@@ -387,8 +415,10 @@ def paper_boat(svg: Svg, x, y, s=1.0, faces=("#fbf8f2", "#e9e1d4", "#d6cbbb", "#
     svg.add(f'<polygon points="{pts([hull_l, P(-3, -4.5), keel_l])}" fill="{faces[3]}"/>')
     svg.add(f'<polygon points="{pts([P(3, -4.5), hull_r, keel_r])}" fill="{faces[2]}"/>')
     if ink:
-        svg.add(f'<path d="M{pts([hull_l, keel_l, keel_r, hull_r])}Z M{pts([sail_l, mast, sail_r])}" fill="none" '
-                f'stroke="{ink}" stroke-width="0.18" stroke-linejoin="round" stroke-opacity="0.6"/>')
+        svg.add(
+            f'<path d="M{pts([hull_l, keel_l, keel_r, hull_r])}Z M{pts([sail_l, mast, sail_r])}" fill="none" '
+            f'stroke="{ink}" stroke-width="0.18" stroke-linejoin="round" stroke-opacity="0.6"/>'
+        )
 
 
 def pts(points):
@@ -403,32 +433,63 @@ def ripples(svg: Svg, rnd, x0, x1, y0, y1, color, n=14, opacity=(0.15, 0.4), wid
         cx = rnd.uniform(x0 + length / 2, x1 - length / 2)
         if avoid and avoid[0] - length / 2 < cx < avoid[1] + length / 2 and avoid[2] < y < avoid[3]:
             continue
-        svg.add(f'<path d="M{f(cx - length / 2)},{f(y)}Q{f(cx)},{f(y - 0.3)} {f(cx + length / 2)},{f(y)}" fill="none" '
-                f'stroke="{color}" stroke-width="{f(width * (0.7 + k))}" stroke-opacity="{f(rnd.uniform(*opacity))}" '
-                f'stroke-linecap="round"/>')
+        svg.add(
+            f'<path d="M{f(cx - length / 2)},{f(y)}Q{f(cx)},{f(y - 0.3)} {f(cx + length / 2)},{f(y)}" fill="none" '
+            f'stroke="{color}" stroke-width="{f(width * (0.7 + k))}" stroke-opacity="{f(rnd.uniform(*opacity))}" '
+            f'stroke-linecap="round"/>'
+        )
 
 
 # ---------------------------------------------------------------- fern
 
 
-def fern_frond(svg: Svg, rnd, base, length, angle, bend, leaf="#7f9470", ink="#4f6145", pinnae=18, width=0.3,
-               fill_op=0.5, line=0.16):
+def fern_frond(
+    svg: Svg,
+    rnd,
+    base,
+    length,
+    angle,
+    bend,
+    leaf="#7f9470",
+    ink="#4f6145",
+    pinnae=18,
+    width=0.3,
+    fill_op=0.5,
+    line=0.16,
+):
     """A fern frond: a curved rachis with paired pinnae that shorten toward the tip."""
     tip = polar(base, length, angle)
     dx, dy = tip[0] - base[0], tip[1] - base[1]
-    nx, ny = -dy, dx
-    stem = Curve(base, (base[0] + dx * 0.3 + nx * bend * 0.6, base[1] + dy * 0.3 + ny * bend * 0.6),
-                 (base[0] + dx * 0.7 + nx * bend, base[1] + dy * 0.7 + ny * bend), tip)
+    nx, ny = -dy / length, dx / length
+    stem = Curve(
+        base,
+        (base[0] + dx * 0.3 + nx * bend * 0.6, base[1] + dy * 0.3 + ny * bend * 0.6),
+        (base[0] + dx * 0.7 + nx * bend, base[1] + dy * 0.7 + ny * bend),
+        tip,
+    )
     stroke_path(svg, stem.partial_d(0.985), ink, width, 0.9)
     for i in range(pinnae):
         t = 0.2 + 0.78 * i / pinnae
         p = stem.at(t)
         a0 = stem.angle(t)
-        size = length * 0.2 * math.sin(math.pi * (0.15 + 0.85 * (1 - t) ** 0.9)) ** 0.8 + 0.6
+        size = length * 0.2 * math.sin(math.pi * (0.12 + 0.88 * (1 - t) ** 0.8)) ** 0.9 + 0.5
         for side in (1, -1):
-            a = a0 + side * (0.95 - 0.25 * t)
-            painted_leaf(svg, p, a, size, size * 0.2, leaf, ink, rnd, bend=side * -0.08, fill_op=fill_op, line=line,
-                         rib=False, offset=0.25)
+            a = a0 + side * (1.3 - 0.45 * t)
+            painted_leaf(
+                svg,
+                p,
+                a,
+                size,
+                size * 0.09,
+                leaf,
+                ink,
+                rnd,
+                bend=side * 0.12,
+                fill_op=fill_op,
+                line=line,
+                rib=False,
+                offset=0.25,
+            )
     return stem
 
 
@@ -443,57 +504,109 @@ def fiddlehead(svg: Svg, c, r, ink="#4f6145", turns=1.7, stem_to=None, width=0.4
     stroke_path(svg, catmull(ptsl), ink, width, 0.95)
     if stem_to:
         start = ptsl[0]
-        stroke_path(svg, f"M{f(start[0])},{f(start[1])}C{f(start[0] - r * 1.4)},{f(start[1])} "
-                         f"{f(stem_to[0] - 1)},{f(stem_to[1] - 20)} {f(stem_to[0])},{f(stem_to[1])}", ink, width, 0.95)
+        stroke_path(
+            svg,
+            f"M{f(start[0])},{f(start[1])}C{f(start[0] - r * 1.4)},{f(start[1])} "
+            f"{f(stem_to[0] - 1)},{f(stem_to[1] - 20)} {f(stem_to[0])},{f(stem_to[1])}",
+            ink,
+            width,
+            0.95,
+        )
 
 
 # ---------------------------------------------------------------- flowers
 
 
-def snowdrop(svg: Svg, rnd, base, height, lean=0.15, ink="#5a6b55", leaf="#9aab92", petal="#ffffff",
-             petal_edge="#9aa3a0", scale=1.0):
+def snowdrop(
+    svg: Svg,
+    rnd,
+    base,
+    height,
+    lean=0.15,
+    ink="#5a6b55",
+    leaf="#9aab92",
+    petal="#ffffff",
+    petal_edge="#9aa3a0",
+    scale=1.0,
+):
     """A single snowdrop: a slim stem arching over at the top, one nodding white flower, two strap leaves."""
     tip = (base[0] + height * lean, base[1] - height)
     arch = (tip[0] + 5 * scale, tip[1] + 1.2 * scale)
     stem = Curve(base, (base[0] + 1, base[1] - height * 0.5), (tip[0] - 1.5, tip[1] + 3), tip)
     stroke_path(svg, stem.d(), ink, 0.42 * scale, 0.95)
-    stroke_path(svg, f"M{f(tip[0])},{f(tip[1])}Q{f(tip[0] + 3 * scale)},{f(tip[1] - 2.4 * scale)} {f(arch[0])},{f(arch[1])}",
-                ink, 0.3 * scale, 0.95)
+    stroke_path(
+        svg,
+        f"M{f(tip[0])},{f(tip[1])}Q{f(tip[0] + 3 * scale)},{f(tip[1] - 2.4 * scale)} {f(arch[0])},{f(arch[1])}",
+        ink,
+        0.3 * scale,
+        0.95,
+    )
     # the green spathe where the flower stalk begins
-    painted_leaf(svg, tip, -math.pi / 2 - 0.2, 3.2 * scale, 0.55 * scale, leaf, ink, rnd, fill_op=0.7, line=0.14,
-                 rib=False, offset=0.1)
+    painted_leaf(
+        svg,
+        tip,
+        -math.pi / 2 - 0.2,
+        3.2 * scale,
+        0.55 * scale,
+        leaf,
+        ink,
+        rnd,
+        fill_op=0.7,
+        line=0.14,
+        rib=False,
+        offset=0.1,
+    )
     # green ovary, then three outer petals hanging down
-    svg.add(f'<ellipse cx="{f(arch[0])}" cy="{f(arch[1] + 1.0 * scale)}" rx="{f(0.75 * scale)}" ry="{f(1.0 * scale)}" '
-            f'fill="{leaf}"/>')
+    svg.add(
+        f'<ellipse cx="{f(arch[0])}" cy="{f(arch[1] + 1.0 * scale)}" rx="{f(0.75 * scale)}" ry="{f(1.0 * scale)}" '
+        f'fill="{leaf}"/>'
+    )
     top = (arch[0], arch[1] + 1.8 * scale)
     for a, ln, wd in ((math.pi / 2 - 0.38, 7.4, 2.0), (math.pi / 2 + 0.4, 7.2, 2.0), (math.pi / 2 + 0.02, 8.0, 2.6)):
-        svg.add(f'<path d="{leaf_d(top, a, ln * scale, wd * scale, 0.0, 0.2)}" fill="{petal}" '
-                f'stroke="{petal_edge}" stroke-width="0.16" stroke-opacity="0.9"/>')
+        svg.add(
+            f'<path d="{leaf_d(top, a, ln * scale, wd * scale, 0.0, 0.2)}" fill="{petal}" '
+            f'stroke="{petal_edge}" stroke-width="0.16" stroke-opacity="0.9"/>'
+        )
     # the small inner petals with their green mark
-    svg.add(f'<ellipse cx="{f(top[0] + 0.2)}" cy="{f(top[1] + 4.6 * scale)}" rx="{f(0.75 * scale)}" ry="{f(0.5 * scale)}" '
-            f'fill="{leaf}" fill-opacity="0.9"/>')
+    svg.add(
+        f'<ellipse cx="{f(top[0] + 0.2)}" cy="{f(top[1] + 4.6 * scale)}" rx="{f(0.75 * scale)}" ry="{f(0.5 * scale)}" '
+        f'fill="{leaf}" fill-opacity="0.9"/>'
+    )
     # two strap-like leaves from the base
     for side, hh in ((-1, 0.52), (1, 0.4)):
         lt = (base[0] + side * 5 * scale, base[1] - height * hh)
-        d = (f"M{f(base[0] - 0.5)},{f(base[1])}Q{f(base[0] + side * 0.5)},{f(base[1] - height * hh * 0.6)} {f(lt[0])},{f(lt[1])}"
-             f"Q{f(base[0] + side * 2.6 * scale)},{f(base[1] - height * hh * 0.55)} {f(base[0] + 0.9)},{f(base[1])}Z")
-        svg.add(f'<path d="{d}" fill="{leaf}" fill-opacity="0.6" stroke="{ink}" stroke-width="0.16" stroke-opacity="0.8"/>')
+        d = (
+            f"M{f(base[0] - 0.5)},{f(base[1])}Q{f(base[0] + side * 0.5)},{f(base[1] - height * hh * 0.6)} {f(lt[0])},{f(lt[1])}"
+            f"Q{f(base[0] + side * 2.6 * scale)},{f(base[1] - height * hh * 0.55)} {f(base[0] + 0.9)},{f(base[1])}Z"
+        )
+        svg.add(
+            f'<path d="{d}" fill="{leaf}" fill-opacity="0.6" stroke="{ink}" stroke-width="0.16" stroke-opacity="0.8"/>'
+        )
 
 
 from kit import leaf_d  # noqa: E402
 
 
-def anemone(svg: Svg, rnd, c, r, petal="#f1dfd8", edge="#c99e93", centre="#3f3a45", petals=6, rot=0.0, squash=1.0,
-            tilt=0.0):
+def anemone(
+    svg: Svg, rnd, c, r, petal="#f1dfd8", edge="#c99e93", centre="#3f3a45", petals=7, rot=0.0, squash=1.0, tilt=0.0
+):
     """An open anemone: broad rounded petals, a dark centre and a ring of stamens."""
     for i in range(petals):
         a = rot + i * 2 * math.pi / petals + rnd.uniform(-0.08, 0.08)
         ln = r * rnd.uniform(0.92, 1.05)
-        d = leaf_d(c, a, ln, r * 0.46, rnd.uniform(-0.06, 0.06), 0.05)
-        if squash != 1.0:
-            d = _squash(d, c, squash, tilt)
-        svg.add(f'<path d="{d}" fill="{petal}" fill-opacity="0.88" stroke="{edge}" stroke-width="0.16" '
-                f'stroke-opacity="0.7"/>')
+        d = round_petal_d(c, a, ln, r * 0.56)
+        svg.add(
+            f'<path d="{d}" fill="{petal}" fill-opacity="0.8" stroke="{edge}" stroke-width="0.16" '
+            f'stroke-opacity="0.7"/>'
+        )
+        # two faint veins on each petal
+        for dv in (-0.16, 0.16):
+            e = polar(c, ln * 0.8, a + dv)
+            m = polar(c, ln * 0.45, a + dv * 0.6)
+            svg.add(
+                f'<path d="M{f(polar(c, r * 0.3, a)[0])},{f(polar(c, r * 0.3, a)[1])}Q{f(m[0])},{f(m[1])} '
+                f'{f(e[0])},{f(e[1])}" fill="none" stroke="{edge}" stroke-width="0.1" stroke-opacity="0.45"/>'
+            )
     # a blush at the heart of the flower
     svg.add(f'<circle cx="{f(c[0])}" cy="{f(c[1])}" r="{f(r * 0.42)}" fill="{edge}" fill-opacity="0.25"/>')
     ring = []
@@ -506,8 +619,26 @@ def anemone(svg: Svg, rnd, c, r, petal="#f1dfd8", edge="#c99e93", centre="#3f3a4
     svg.add(f'<circle cx="{f(c[0])}" cy="{f(c[1])}" r="{f(r * 0.17)}" fill="{centre}"/>')
 
 
-def _squash(d, c, k, tilt):
-    return d  # petals are drawn face-on; kept for future use
+def round_petal_d(base, angle, length, width) -> str:
+    """A broad petal with a rounded end."""
+    ca, sa = math.cos(angle), math.sin(angle)
+
+    def tr(u, v):
+        return (base[0] + u * ca - v * sa, base[1] + u * sa + v * ca)
+
+    L, W = length, width
+    p = [
+        tr(0, 0),
+        tr(L * 0.25, W * 0.9),
+        tr(L * 0.95, W * 1.05),
+        tr(L, 0),
+        tr(L * 0.95, -W * 1.05),
+        tr(L * 0.25, -W * 0.9),
+    ]
+    return (
+        f"M{f(p[0][0])},{f(p[0][1])}C{f(p[1][0])},{f(p[1][1])} {f(p[2][0])},{f(p[2][1])} {f(p[3][0])},{f(p[3][1])}"
+        f"C{f(p[4][0])},{f(p[4][1])} {f(p[5][0])},{f(p[5][1])} {f(p[0][0])},{f(p[0][1])}Z"
+    )
 
 
 def cosmos(svg: Svg, rnd, c, r, petal="#ead2cf", edge="#c79c98", centre="#d9a441", petals=8, rot=0.0):
@@ -516,17 +647,29 @@ def cosmos(svg: Svg, rnd, c, r, petal="#ead2cf", edge="#c79c98", centre="#d9a441
         a = rot + i * 2 * math.pi / petals + rnd.uniform(-0.06, 0.06)
         ca, sa = math.cos(a), math.sin(a)
 
-        def tr(u, v):
+        def tr(u, v, ca=ca, sa=sa):
             return (c[0] + u * ca - v * sa, c[1] + u * sa + v * ca)
 
         L, W = r * rnd.uniform(0.93, 1.03), r * 0.3
-        p = [tr(r * 0.12, 0), tr(L * 0.5, W * 1.05), tr(L, W * 0.9), tr(L * 0.95, W * 0.3), tr(L, 0),
-             tr(L * 0.95, -W * 0.3), tr(L, -W * 0.9), tr(L * 0.5, -W * 1.05)]
-        d = (f"M{f(p[0][0])},{f(p[0][1])}Q{f(p[1][0])},{f(p[1][1])} {f(p[2][0])},{f(p[2][1])}"
-             f"L{f(p[3][0])},{f(p[3][1])}L{f(p[4][0])},{f(p[4][1])}L{f(p[5][0])},{f(p[5][1])}L{f(p[6][0])},{f(p[6][1])}"
-             f"Q{f(p[7][0])},{f(p[7][1])} {f(p[0][0])},{f(p[0][1])}Z")
-        svg.add(f'<path d="{d}" fill="{petal}" fill-opacity="0.85" stroke="{edge}" stroke-width="0.15" '
-                f'stroke-opacity="0.75" stroke-linejoin="round"/>')
+        p = [
+            tr(r * 0.12, 0),
+            tr(L * 0.5, W * 1.05),
+            tr(L, W * 0.9),
+            tr(L * 0.95, W * 0.3),
+            tr(L, 0),
+            tr(L * 0.95, -W * 0.3),
+            tr(L, -W * 0.9),
+            tr(L * 0.5, -W * 1.05),
+        ]
+        d = (
+            f"M{f(p[0][0])},{f(p[0][1])}Q{f(p[1][0])},{f(p[1][1])} {f(p[2][0])},{f(p[2][1])}"
+            f"L{f(p[3][0])},{f(p[3][1])}L{f(p[4][0])},{f(p[4][1])}L{f(p[5][0])},{f(p[5][1])}L{f(p[6][0])},{f(p[6][1])}"
+            f"Q{f(p[7][0])},{f(p[7][1])} {f(p[0][0])},{f(p[0][1])}Z"
+        )
+        svg.add(
+            f'<path d="{d}" fill="{petal}" fill-opacity="0.85" stroke="{edge}" stroke-width="0.15" '
+            f'stroke-opacity="0.75" stroke-linejoin="round"/>'
+        )
     svg.add(f'<circle cx="{f(c[0])}" cy="{f(c[1])}" r="{f(r * 0.2)}" fill="{centre}"/>')
     for i in range(10):
         p = polar(c, r * 0.13, i * 0.63 + rot)
@@ -541,17 +684,23 @@ def lily(svg: Svg, rnd, c, r, petal="#fbf8f1", edge="#b9b2a2", throat="#d6dcc0",
             d = leaf_d(c, a, r * (1.0 if layer else 0.94), r * (0.24 if layer else 0.28), 0.08, 0.7)
             svg.add(f'<path d="{d}" fill="{petal}" stroke="{edge}" stroke-width="0.17" stroke-linejoin="round"/>')
             mid = polar(c, r * 0.62, a + 0.03)
-            svg.add(f'<path d="M{f(c[0])},{f(c[1])}Q{f(mid[0])},{f(mid[1])} {f(polar(c, r * 0.8, a + 0.06)[0])},'
-                    f'{f(polar(c, r * 0.8, a + 0.06)[1])}" fill="none" stroke="{edge}" stroke-width="0.12" '
-                    f'stroke-opacity="0.7"/>')
+            svg.add(
+                f'<path d="M{f(c[0])},{f(c[1])}Q{f(mid[0])},{f(mid[1])} {f(polar(c, r * 0.8, a + 0.06)[0])},'
+                f'{f(polar(c, r * 0.8, a + 0.06)[1])}" fill="none" stroke="{edge}" stroke-width="0.12" '
+                f'stroke-opacity="0.7"/>'
+            )
     svg.add(f'<circle cx="{f(c[0])}" cy="{f(c[1])}" r="{f(r * 0.2)}" fill="{throat}" fill-opacity="0.8"/>')
     for i in range(6):
         a = rot + 0.5 + i * math.pi / 3 + rnd.uniform(-0.1, 0.1)
         e = polar(c, r * 0.42, a)
-        svg.add(f'<path d="M{f(c[0])},{f(c[1])}Q{f(polar(c, r * 0.25, a - 0.15)[0])},{f(polar(c, r * 0.25, a - 0.15)[1])} '
-                f'{f(e[0])},{f(e[1])}" fill="none" stroke="#a7a98a" stroke-width="0.16"/>')
-        svg.add(f'<ellipse cx="{f(e[0])}" cy="{f(e[1])}" rx="{f(r * 0.06)}" ry="{f(r * 0.025)}" '
-                f'transform="rotate({f(math.degrees(a) + 90)} {f(e[0])} {f(e[1])})" fill="{anther}"/>')
+        svg.add(
+            f'<path d="M{f(c[0])},{f(c[1])}Q{f(polar(c, r * 0.25, a - 0.15)[0])},{f(polar(c, r * 0.25, a - 0.15)[1])} '
+            f'{f(e[0])},{f(e[1])}" fill="none" stroke="#a7a98a" stroke-width="0.16"/>'
+        )
+        svg.add(
+            f'<ellipse cx="{f(e[0])}" cy="{f(e[1])}" rx="{f(r * 0.06)}" ry="{f(r * 0.025)}" '
+            f'transform="rotate({f(math.degrees(a) + 90)} {f(e[0])} {f(e[1])})" fill="{anther}"/>'
+        )
     svg.add(f'<circle cx="{f(c[0])}" cy="{f(c[1])}" r="{f(r * 0.05)}" fill="#b7bd93"/>')
 
 
@@ -564,17 +713,23 @@ def acorn(svg: Svg, c, r, angle, nut="#c7a46a", cap="#8b7553", ink="#5e5038"):
     # nut
     p0, p1, p2, p3 = tr(0, -r * 0.62), tr(r * 1.5, -r * 0.7), tr(r * 1.5, r * 0.7), tr(0, r * 0.62)
     tip = tr(r * 1.75, 0)
-    svg.add(f'<path d="M{f(p0[0])},{f(p0[1])}C{f(p1[0])},{f(p1[1])} {f(tr(r * 1.7, -r * 0.25)[0])},{f(tr(r * 1.7, -r * 0.25)[1])} '
-            f'{f(tip[0])},{f(tip[1])}C{f(tr(r * 1.7, r * 0.25)[0])},{f(tr(r * 1.7, r * 0.25)[1])} {f(p2[0])},{f(p2[1])} '
-            f'{f(p3[0])},{f(p3[1])}Z" fill="{nut}" stroke="{ink}" stroke-width="0.16"/>')
+    svg.add(
+        f'<path d="M{f(p0[0])},{f(p0[1])}C{f(p1[0])},{f(p1[1])} {f(tr(r * 1.7, -r * 0.25)[0])},{f(tr(r * 1.7, -r * 0.25)[1])} '
+        f"{f(tip[0])},{f(tip[1])}C{f(tr(r * 1.7, r * 0.25)[0])},{f(tr(r * 1.7, r * 0.25)[1])} {f(p2[0])},{f(p2[1])} "
+        f'{f(p3[0])},{f(p3[1])}Z" fill="{nut}" stroke="{ink}" stroke-width="0.16"/>'
+    )
     # cap
     q0, q1, q2, q3 = tr(0.1 * r, -r * 0.72), tr(-r * 0.7, -r * 0.8), tr(-r * 0.7, r * 0.8), tr(0.1 * r, r * 0.72)
-    svg.add(f'<path d="M{f(q0[0])},{f(q0[1])}C{f(q1[0])},{f(q1[1])} {f(q2[0])},{f(q2[1])} {f(q3[0])},{f(q3[1])}'
-            f'Q{f(tr(r * 0.25, 0)[0])},{f(tr(r * 0.25, 0)[1])} {f(q0[0])},{f(q0[1])}Z" fill="{cap}" stroke="{ink}" '
-            f'stroke-width="0.16"/>')
+    svg.add(
+        f'<path d="M{f(q0[0])},{f(q0[1])}C{f(q1[0])},{f(q1[1])} {f(q2[0])},{f(q2[1])} {f(q3[0])},{f(q3[1])}'
+        f'Q{f(tr(r * 0.25, 0)[0])},{f(tr(r * 0.25, 0)[1])} {f(q0[0])},{f(q0[1])}Z" fill="{cap}" stroke="{ink}" '
+        f'stroke-width="0.16"/>'
+    )
     st = tr(-r * 1.05, 0)
-    svg.add(f'<path d="M{f(tr(-r * 0.5, 0)[0])},{f(tr(-r * 0.5, 0)[1])}L{f(st[0])},{f(st[1])}" stroke="{ink}" '
-            f'stroke-width="0.35" stroke-linecap="round"/>')
+    svg.add(
+        f'<path d="M{f(tr(-r * 0.5, 0)[0])},{f(tr(-r * 0.5, 0)[1])}L{f(st[0])},{f(st[1])}" stroke="{ink}" '
+        f'stroke-width="0.35" stroke-linecap="round"/>'
+    )
 
 
 def oak_leaf_d(base, angle, length, width, lobes=4) -> str:

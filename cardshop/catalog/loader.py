@@ -8,6 +8,7 @@ working.
 from __future__ import annotations
 
 import difflib
+import re
 import threading
 import tomllib
 from dataclasses import dataclass, field
@@ -104,10 +105,26 @@ def _validation_problems(path: Path, error: ValidationError) -> list[Problem]:
             problems.append(Problem(path, key, "unknown key", fix))
         elif item["type"] == "missing":
             problems.append(Problem(path, key, "this key is required", "add it; see docs/designing-cards.md"))
+        elif item["type"] == "literal_error":
+            problems.append(_choice_problem(path, key, item))
         else:
             message = item["msg"].removeprefix("Value error, ")
             problems.append(Problem(path, key, message))
     return problems
+
+
+def _choice_problem(path: Path, key: str, item: dict) -> Problem:
+    """A value that must be one of a few words: say which, and guess the one that was meant."""
+    # pydantic lists the choices as "'a', 'b' or 'c'"; the quoted words are the allowed values.
+    expected = str((item.get("ctx") or {}).get("expected", ""))
+    allowed = re.findall(r"'([^']*)'", expected) or ([expected] if expected else [])
+    given = item.get("input")
+    guess = difflib.get_close_matches(given, allowed, n=1) if isinstance(given, str) and allowed else []
+    if guess:
+        fix = f"did you mean {guess[0]!r}?"
+    else:
+        fix = f"use one of: {', '.join(allowed)}" if allowed else "see docs/designing-cards.md"
+    return Problem(path, key, f"{given!r} is not allowed here", fix)
 
 
 def load_design(folder: Path) -> tuple[LoadedDesign | None, list[Problem]]:
@@ -193,6 +210,7 @@ def catalog_signature(root: Path) -> tuple:
     """Changes whenever a file in a design folder is added, removed or edited."""
     entries = []
     for folder in design_folders(root):
+        entries.append((str(folder), 0, 0))  # a new, still empty folder counts too
         for file in sorted(folder.rglob("*")):
             try:
                 stat = file.stat()
