@@ -6,6 +6,7 @@ panel that must be turned 180 degrees on the sheet is simply drawn inside a rota
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
@@ -15,8 +16,8 @@ from cardshop.catalog.models import Panel
 from cardshop.catalog.paths import resolve_inside
 from cardshop.render.art import draw_art, load_art
 from cardshop.render.geometry import MM, PanelPlacement, Rect
-from cardshop.render.layout import Atom, FittedSlot, Line
-from cardshop.render.shaping import glyph_outline
+from cardshop.render.layout import FittedSlot, Line
+from cardshop.render.shaping import Shaped, glyph_outline
 
 
 def draw_panel(
@@ -64,19 +65,16 @@ def _draw_lines(canvas: Canvas, slot_fit: FittedSlot, left: float, top: float) -
         text = canvas.beginText()
         face = None
         outlines: list[tuple[str, int, float, float]] = []
-        for atom, x, space in _pieces(line, left):
-            shaped = atom.shaped
-            # A space is drawn at the end of the piece before it, in that piece's font. Drawn on its
-            # own, a space makes an empty text object that extractors skip; left out, they have to
-            # guess it from the gap, and miss it next to a font with wide spaces (emoji).
-            tail = " " if space else ""
+        for piece in _pieces(line, left):
+            shaped = piece.shaped
+            tail = " " if piece.space_after else ""
             if shaped is not None and shaped.actual_text is not None:
                 canvas.drawText(text)
                 actual = (shaped.actual_text + tail).encode("utf-16-be").hex()
                 canvas.addLiteral(f"/Span <</ActualText <FEFF{actual}>>> BDC")
                 text = canvas.beginText()
-                text.setFont(atom.face, line.size)
-                text.setTextOrigin(x, y)
+                text.setFont(piece.face, line.size)
+                text.setTextOrigin(piece.x, y)
                 text.textOut(shaped.drawn + tail)
                 canvas.drawText(text)
                 canvas.addLiteral("EMC")
@@ -85,29 +83,58 @@ def _draw_lines(canvas: Canvas, slot_fit: FittedSlot, left: float, top: float) -
                 # Setting the font again before shaped glyphs makes ReportLab start them with a font
                 # operator; without one, a first glyph with a vertical offset trips over an empty
                 # operator list in ReportLab 5.1.
-                if atom.face != face or shaped is not None:
-                    text.setFont(atom.face, line.size)
-                    face = atom.face
-                text.setTextOrigin(x, y)
-                text.textOut((shaped.drawn if shaped is not None else atom.text) + tail)
+                if piece.face != face or shaped is not None:
+                    text.setFont(piece.face, line.size)
+                    face = piece.face
+                text.setTextOrigin(piece.x, y)
+                text.textOut((shaped.drawn if shaped is not None else piece.text) + tail)
             if shaped is not None:
-                outlines += [(atom.face, g, x + gx * scale, y + gy * scale) for g, gx, gy in shaped.outlines]
+                outlines += [(piece.face, g, piece.x + gx * scale, y + gy * scale) for g, gx, gy in shaped.outlines]
         canvas.drawText(text)
         for face, glyph, gx, gy in outlines:
             _draw_outline(canvas, glyph_outline(face, glyph), gx, gy, scale)
 
 
-def _pieces(line: Line, left: float) -> list[tuple[Atom, float, bool]]:
-    """The line's non-space pieces with their x positions, each marked if a space follows it."""
-    pieces: list[tuple[Atom, float, bool]] = []
+@dataclass
+class _Piece:
+    """What one text-showing operation draws: a shaped run, or plain characters of one font."""
+
+    face: str
+    x: float
+    text: str = ""
+    shaped: Shaped | None = None
+    space_after: bool = False
+    space_face: str | None = None
+
+
+def _pieces(line: Line, left: float) -> list[_Piece]:
+    """The line as text operations, left to right.
+
+    Neighbouring plain pieces in one font are drawn as one string, spaces included: PDF text
+    extractors take a lone character in a text operation for a line of vertical text, so Chinese or
+    Japanese drawn one character at a time would copy out one character per line. A space is drawn
+    at the end of the piece before it: drawn on its own it makes an empty text object that
+    extractors skip; left out, they have to guess it from the gap, and miss it next to a font with
+    wide spaces (emoji)."""
+    pieces: list[_Piece] = []
     x = left + line.x
     scale = line.size / 1000
     for atom in line.runs:
+        last = pieces[-1] if pieces else None
         if atom.space:
-            if pieces:
-                pieces[-1] = (pieces[-1][0], pieces[-1][1], True)
+            if last is not None:
+                last.space_after, last.space_face = True, atom.face
+        elif (
+            atom.shaped is None
+            and last is not None
+            and last.shaped is None
+            and last.face == atom.face
+            and last.space_face in (None, atom.face)
+        ):
+            last.text += (" " if last.space_after else "") + atom.text
+            last.space_after, last.space_face = False, None
         else:
-            pieces.append((atom, x, False))
+            pieces.append(_Piece(atom.face, x, atom.text, atom.shaped))
         x += atom.advance * scale
     return pieces
 
