@@ -96,3 +96,18 @@ def test_variation_selectors_choose_emoji_or_text_style():
 def test_stray_variation_selectors_are_removed_when_cleaning():
     assert clean_user_text("\ufe0fLove \ufe0f you ❤\ufe0f") == "Love you ❤\ufe0f"
     assert clean_user_text("a\n\ufe0eb") == "a\nb"
+
+
+def test_a_word_the_design_font_cannot_finish_is_set_in_one_fallback_font():
+    from cardshop.catalog.models import Part, Slot
+    from cardshop.render.layout import fit_slot
+
+    # Dancing Script has no pinyin tone letters: rather than one letter in another font in the
+    # middle of the name, the whole word comes from the fallback; the other words keep the design's.
+    slot = Slot(
+        x=0, y=0, width=80, height=20, font="Dancing Script", size=14, min_size=14, parts=[Part(field="sender")]
+    )
+    (line,) = fit_slot(slot, {"sender": "Love, Wáng Xiǎolóng"}).lines
+    faces = {atom.text: atom.face for atom in line.runs if not atom.space}
+    assert faces["Xiǎolóng"] == "NotoSans-regular"
+    assert faces["Love,"] == faces["Wáng"] == "DancingScript-regular"

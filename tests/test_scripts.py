@@ -106,3 +106,32 @@ def test_the_notdef_check_sees_an_empty_box():
     canvas.drawString(72, 720, "Shalom שלום")  # EB Garamond has no Hebrew
     canvas.save()
     assert notdef_drawn(buffer.getvalue())
+
+
+# Each field and each paragraph keeps to one direction: PDFium guesses a whole line's direction from
+# how many right-to-left pieces it has, so on a line mixing directions it may give words back in
+# another order (the drawing is right either way: see test_direction.py).
+HARD = {
+    "recipient": "Dear Adéṣọ̀lá, Nguyễn and Ṣadé",
+    "baby_name": "إِيمَان",
+    "message": (
+        "official affluent waffle, ด้วยความรักเสมอ, কৌশিক, क्षिति 👨\u200d👩\u200d👧 🕊\ufe0f 1\ufe0f\u20e3\n"
+        "إِنَّا لِلَّٰهِ وَإِنَّا إِلَيْهِ رَاجِعُونَ (سلام)\n"
+        "אֲנִי כָּאן בִּשְׁבִילֵךְ תמיד"
+    ),
+    "signoff": "Με αγάπη",
+    "sender": "Свєтлана",
+}
+
+
+@pytest.mark.parametrize("loaded", DESIGNS, ids=[loaded.slug for loaded in DESIGNS])
+def test_ligatures_marks_and_sequences_extract_as_typed(loaded):
+    values = shown(loaded, HARD)
+    pdf = render_card(loaded.folder, loaded.design, values)
+    assert not notdef_drawn(pdf)
+    text = nfc(pdf_text(pdf))
+    assert not private_use(text)
+    flat = re.sub(r"\s+", "", text)
+    for field, value in values.items():
+        for word in nfc(value).split():
+            assert word in flat, f"{field}: {word!r} is missing from {text!r}"

@@ -214,9 +214,12 @@ def _prepare(text: str, faces: tuple[str, ...]) -> _Paragraph:
 
 def _make_word(clusters: list[_Cluster], spaces: list[_Cluster], faces: tuple[str, ...]) -> _Word:
     # A word whose letters came from two fonts (a Latin name with one letter the design's font lacks,
-    # a Hebrew word ending in a full stop) is set in one font if one has all of it.
-    if len({cluster.face for cluster in clusters}) > 1:
-        face = face_covering([cluster.text for cluster in clusters], faces)
+    # a Hebrew word ending in a full stop) is set in one of them if it has all of it. The emoji font
+    # is left out: its digits are emoji keycap parts, not text figures.
+    used = {cluster.face for cluster in clusters}
+    if len(used) > 1:
+        candidates = [face for face in faces if face in used and face not in emoji_faces()]
+        face = face_covering([cluster.text for cluster in clusters], candidates)
         if face is not None:
             clusters = [_Cluster(cluster.text, face, cluster.level) for cluster in clusters]
     atoms = _atoms(clusters)

@@ -8,10 +8,12 @@ character, which is faster and extracts as itself. Latin therefore keeps its cur
 kerning or ligatures; a ligature would also come back from a PDF as one odd character in some readers.
 
 Text extraction reads glyphs in drawing order and rebuilds logical order by reversing right-to-left
-runs character by character. So every glyph gets the text of its cluster (a joining form gives back
-its letter), in visual order for right-to-left runs; where glyphs and characters do not line up one to
-one in order (a reordered Indic vowel sign, a split Tamil vowel), the run also gets an ActualText
-replacement, in the same order convention.
+runs character by character, mirroring brackets as it goes. So every glyph gets the text of its
+cluster (a joining form gives back its letter), in visual order and as it looks (a mirrored bracket)
+in right-to-left runs. Where glyphs and characters do not line up one to one in order in a
+left-to-right run (a reordered Indic vowel sign, a split Tamil vowel), the run also gets an
+ActualText replacement. Right-to-left runs never do (PDFium reverses ActualText too, and worse);
+their marks are drawn as outlines instead, see `_lift_raised_marks`.
 """
 
 from __future__ import annotations
@@ -49,6 +51,18 @@ class _Glyph:
     y_advance: float
     x_offset: float
     y_offset: float
+    lifted: bool = False  # a right-to-left mark drawn as an outline, see _lift_raised_marks
+
+
+def _visual(text: str) -> str:
+    """Text as extractors expect it from right-to-left glyphs: reversed, and brackets as they look
+    (HarfBuzz drew the mirrored glyph; extractors mirror right-to-left characters back)."""
+    return "".join(MIRRORED.get(char, char) for char in reversed(text))
+
+
+def _off_pen(glyph: int, position) -> bool:
+    """A mark placed off the pen position: no advance of its own, moved sideways or up or down."""
+    return glyph != 0 and not position.x_advance and bool(position.x_offset or position.y_offset)
 
 
 @lru_cache(maxsize=4096)
@@ -112,7 +126,17 @@ def shape(face: str, text: str, rtl: bool) -> Shaped:
         ids = [infos[i].codepoint for i in members]
         if 0 in ids and missing is None:
             missing = cluster_text
-        for member, glyph_id, glyph_text in zip(members, ids, _glyph_texts(card, ids, cluster_text, rtl), strict=True):
+        lifted = [rtl and _off_pen(infos[i].codepoint, positions[i]) for i in members]
+        spacing = [glyph_id for glyph_id, off in zip(ids, lifted, strict=True) if not off]
+        if rtl and any(lifted) and len(spacing) == 1:
+            # a letter (or ligature) with its marks: the letter stands for the whole cluster
+            texts = [("" if off else _visual(cluster_text)) for off in lifted]
+        elif rtl and not spacing:
+            # marks on their own: their text goes to the letter drawn next (see _lift_raised_marks)
+            texts = [_visual(cluster_text)] + [""] * (len(ids) - 1)
+        else:
+            texts = _glyph_texts(card, ids, cluster_text, rtl)
+        for member, glyph_id, glyph_text, off in zip(members, ids, texts, lifted, strict=True):
             position = positions[member]
             glyphs.append(
                 _Glyph(
@@ -123,6 +147,7 @@ def shape(face: str, text: str, rtl: bool) -> Shaped:
                     position.y_advance * scale,
                     position.x_offset * scale,
                     position.y_offset * scale,
+                    off,
                 )
             )
         index = end
@@ -136,7 +161,7 @@ def shape(face: str, text: str, rtl: bool) -> Shaped:
     ]
     drawn = ShapedStr("".join(codes), shapeData=data)
     advance = sum(item.x_advance for item in data)
-    in_drawing_order = "".join(MIRRORED.get(char, char) for char in reversed(text)) if rtl else text
+    in_drawing_order = _visual(text) if rtl else text
     glyph_texts = [glyph.text for glyph in glyphs]
     # A glyph moved off its pen position makes extractors see a gap (a space) or, moved up or down, a
     # separate piece of text; left-to-right runs with such glyphs get ActualText.
@@ -188,7 +213,7 @@ def _lift_raised_marks(glyphs: list[_Glyph]) -> list[tuple[int, float, float]]:
     kept: list[_Glyph] = []
     pending = ""  # text of lifted marks waiting for the letter that follows them in drawing order
     for glyph in glyphs:
-        if glyph.x_advance == 0 and (glyph.x_offset or glyph.y_offset) and glyph.glyph != 0:
+        if glyph.lifted:
             lifted.append((glyph.glyph, pen + glyph.x_offset, glyph.y_offset))
             pending += glyph.text
             continue
@@ -213,11 +238,7 @@ def _glyph_texts(card, glyphs: list[int], cluster_text: str, rtl: bool) -> list[
     cluster's characters takes that character, and the first remaining glyph takes what is left
     (the vowel sign a split vowel was made from, say); any other glyph stands for nothing."""
     if len(glyphs) == 1:
-        if rtl and len(cluster_text) == 1:
-            # HarfBuzz drew the mirrored glyph of a bracket; extractors mirror right-to-left
-            # characters back, so the glyph gives the character it looks like.
-            return [MIRRORED.get(cluster_text, cluster_text)]
-        return [cluster_text[::-1] if rtl else cluster_text]
+        return [_visual(cluster_text) if rtl else cluster_text]
     cmap = card.face.charToGlyph
     order = range(len(glyphs) - 1, -1, -1) if rtl else range(len(glyphs))  # logical order
     unused = list(cluster_text)
