@@ -21,6 +21,7 @@ in CI). How the PDF's text is compared with what was typed, and why:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -40,7 +41,10 @@ from tests.conftest import csrf_token, pdf_text
 
 CATALOG = load_catalog(TEMPLATES_DIR)
 DESIGNS = sorted(CATALOG.designs)
-_IGNORED = {"\u200c", "\u200d", "\ufe0e", "\ufe0f"}
+# Joiners and emoji selectors draw nothing. Grantha signs (U+11300-U+1137F, which Noto Sans Tamil
+# draws on Tamil letters) print (looked at: the nukta dot is there) and the ToUnicode map carries
+# them, but PDFium's extraction drops them; they are left out of the comparison, not out of the text.
+_IGNORED = {"\u200c", "\u200d", "\ufe0e", "\ufe0f", *map(chr, range(0x11300, 0x11380))}
 _COMPLEX_SCRIPTS = [
     "ARABIC",
     "HEBREW",
@@ -79,8 +83,16 @@ def _covered() -> frozenset[int]:
     return frozenset(cp for face in _faces() for cp in pdfmetrics.getFont(face).face.charToGlyph)
 
 
+@functools.cache
 def _font_alphabet(face: str) -> list[str]:
-    return sorted(chr(cp) for cp in pdfmetrics.getFont(face).face.charToGlyph if not 0xD800 <= cp <= 0xDFFF)
+    """The characters the face maps, read once: the renderer adds private-use codes of its own to a
+    face's map as it draws, and hypothesis needs the same alphabet on every run. Private-use
+    characters are refused whatever the font maps, so they are left out."""
+    return sorted(
+        chr(cp)
+        for cp in pdfmetrics.getFont(face).face.charToGlyph
+        if not 0xD800 <= cp <= 0xDFFF and unicodedata.category(chr(cp)) != "Co"
+    )
 
 
 # Characters meant to cause trouble, on top of those the fonts have and arbitrary code points.
@@ -205,10 +217,17 @@ def test_any_text_prints_or_gets_a_specific_form_error(design, text):
         # A character is only refused when no font has it.
         unsupported = [p for p in error.problems if "can't print the character" in p.message]
         uncovered = [char for char in cleaned if ord(char) not in _covered()]
-        assert bool(unsupported) == bool(uncovered), (unsupported, uncovered)
+        orphans = [p for p in error.problems if "has no letter before it" in p.message]
+        for problem in orphans:  # a mark refused for want of a letter starts the text or a word
+            mark = chr(int(problem.message.split("(U+")[1].split(")")[0].split()[0], 16))
+            assert any(word.startswith(mark) for word in re.split(r"\s+", cleaned)), problem.message
+        assert bool(unsupported) >= bool(uncovered), (unsupported, uncovered)
         for problem in unsupported:
             code_point = problem.message.split("(U+")[1].split(")")[0]
-            assert int(code_point, 16) not in _covered()
+            char = chr(int(code_point.split()[0], 16))
+            # Refused: a character no font has, or a mark whose letter is in a font that lacks the mark
+            # (a Grantha sign after "@": drawn apart it would not sit on its letter).
+            assert ord(char) not in _covered() or unicodedata.category(char).startswith("M"), problem.message
         event("refused: " + ("a character no font has" if unsupported else "too long"))
         return
     event("printed, " + ("complex script" if _complex(cleaned) else "in order"))

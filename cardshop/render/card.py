@@ -16,7 +16,14 @@ from reportlab.pdfgen.canvas import Canvas
 from cardshop.catalog.models import Design
 from cardshop.render.fonts import face_for, register_all
 from cardshop.render.geometry import SIZE_NAMES, CardGeometry, card_geometry
-from cardshop.render.layout import FittedSlot, SlotFrame, TextDoesNotFit, UnsupportedCharacter, fit_slot
+from cardshop.render.layout import (
+    FittedSlot,
+    SlotFrame,
+    TextDoesNotFit,
+    UnsupportedCharacter,
+    fit_slot,
+    unsupported_characters,
+)
 
 # Every layout `render_card` can draw (layouts/ has one module each); `pro` is the default.
 LAYOUTS = ("pro", "pro-pages", "home-a4", "home-letter", "flat", "envelope")
@@ -72,6 +79,18 @@ FIELD_NAMES_IN_PROSE = {
 
 def _describe(error: TextDoesNotFit | UnsupportedCharacter) -> FieldProblem:
     name = FIELD_NAMES_IN_PROSE.get(error.field or "", "the design's own text")
+    if isinstance(error, UnsupportedCharacter) and error.sequence:
+        return FieldProblem(
+            error.field,
+            f"We can't print the emoji “{error.char}” ({error.codepoint}) in {name} as one picture. "
+            "Please choose a simpler emoji, or remove it.",
+        )
+    if isinstance(error, UnsupportedCharacter) and error.orphan_mark:
+        return FieldProblem(
+            error.field,
+            f"The mark “\u25cc{error.char}” ({error.codepoint}) in {name} has no letter before it to sit on. "
+            "Please type it straight after a letter, or remove it.",
+        )
     if isinstance(error, UnsupportedCharacter):
         return FieldProblem(
             error.field,
@@ -118,6 +137,12 @@ def fit_card(design: Design, values: dict[str, str], geometry: CardGeometry) -> 
     for name, panel in design.panels.items():
         fitted[name] = []
         for slot in panel.slots:
+            unsupported = unsupported_characters(slot, values)
+            for error in unsupported:
+                if (problem := _describe(error)) not in problems:
+                    problems.append(problem)
+            if unsupported:
+                continue
             try:
                 fitted[name].append(fit_slot(slot, values, frame))
             except (TextDoesNotFit, UnsupportedCharacter) as error:

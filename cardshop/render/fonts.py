@@ -2,7 +2,8 @@
 
 Designs name a family ("EB Garamond") and a style ("italic"); ReportLab needs a registered face name.
 This module maps one to the other and knows which faces exist, so a design naming a missing font is
-caught by the catalogue instead of failing mid-render.
+caught by the catalogue instead of failing mid-render. It also keeps, per face, what the renderer's
+text pipeline asks of a font: which characters the file maps, and a HarfBuzz font for shaping.
 """
 
 from __future__ import annotations
@@ -14,13 +15,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import uharfbuzz
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from cardshop.catalog.paths import UnsafePath, resolve_inside
-from cardshop.render import tounicode
-
-tounicode.install()  # copy and search of emoji and other characters beyond U+FFFF
+from cardshop.render.embedding import CardFont
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "fonts"
 STYLES = ("regular", "italic", "bold", "bold_italic")
@@ -118,7 +117,7 @@ def _register_family(family: FontFamily) -> None:
     for style, path in family.files.items():
         face = _face_name(family.name, style)
         if face not in _registered:
-            pdfmetrics.registerFont(TTFont(face, str(path)))
+            pdfmetrics.registerFont(CardFont(face, str(path)))
             _registered.add(face)
 
 
@@ -131,6 +130,7 @@ def register_all() -> FontManifest:
     return manifest
 
 
+@cache
 def face_for(family: str, style: str = "regular") -> str:
     """The registered ReportLab face name for a design's font family and style."""
     manifest = register_all()
@@ -140,12 +140,53 @@ def face_for(family: str, style: str = "regular") -> str:
         raise FontError(f"the font family {family!r} is not in fonts/manifest.toml") from None
 
 
-def fallback_faces() -> list[str]:
+@cache
+def fallback_faces() -> tuple[str, ...]:
     """Registered face names of the fallback fonts, in the order they are tried."""
-    return [family.face_name("regular") for family in register_all().fallbacks]
+    return tuple(family.face_name("regular") for family in register_all().fallbacks)
+
+
+@cache
+def emoji_faces() -> frozenset[str]:
+    """The fallback faces that draw emoji (listed with the "Emoji" script in the manifest)."""
+    return frozenset(family.face_name("regular") for family in register_all().fallbacks if "Emoji" in family.scripts)
 
 
 def default_face() -> str:
     """A registered face for places that need some font but print no text (the SVG renderer's state)."""
     manifest = register_all()
     return next(iter(manifest.families.values())).face_name("regular")
+
+
+def card_font(face: str) -> CardFont:
+    """The registered font object for a face name."""
+    font = pdfmetrics.getFont(face)
+    if not isinstance(font, CardFont):
+        raise FontError(f"{face!r} is not one of the fonts in fonts/manifest.toml")
+    return font
+
+
+_coverage: dict[str, frozenset[int]] = {}
+
+
+def coverage(face: str) -> frozenset[int]:
+    """The code points the face's file maps to a glyph."""
+    cover = _coverage.get(face)
+    if cover is None:
+        cover = _coverage[face] = card_font(face).coverage
+    return cover
+
+
+_hb_fonts: dict[str, uharfbuzz.Font] = {}
+
+
+def hb_font(face: str) -> uharfbuzz.Font:
+    """A HarfBuzz font for the face, made once; its scale is the file's units per em."""
+    font = _hb_fonts.get(face)
+    if font is None:
+        with _register_lock:
+            font = _hb_fonts.get(face)
+            if font is None:
+                blob = uharfbuzz.Blob(Path(card_font(face).path).read_bytes())
+                font = _hb_fonts[face] = uharfbuzz.Font(uharfbuzz.Face(blob))
+    return font
