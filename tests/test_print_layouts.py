@@ -366,3 +366,20 @@ def test_a_square_card_is_refused_saying_why_it_needs_a_print_shop(tmp_path):
     with pytest.raises(CardOptionError) as error:
         render_card(loaded.folder, loaded.design, {"message": "x"}, RenderOptions(layout="home-letter", size="square"))
     assert "too big to print at home on US Letter paper, which is 279.4 × 215.9 mm." in str(error.value)
+
+
+@pytest.mark.parametrize(("slug", "size", "layout"), cases(tuple(HOME_SHEET)))
+def test_home_sheets_ask_the_print_dialog_for_actual_size_and_short_edge_duplex(slug, size, layout):
+    pdf = render(slug, size, layout)
+    if pdf is None:
+        return
+    reader = PdfReader(io.BytesIO(pdf))
+    preferences = reader.trailer["/Root"]["/ViewerPreferences"]
+    assert preferences["/PrintScaling"] == "/None"
+    two_sided = len(reader.pages) == 2
+    assert preferences.get("/Duplex") == ("/DuplexFlipShortEdge" if two_sided else None)
+
+
+def test_print_shop_files_leave_the_print_dialog_alone():
+    reader = PdfReader(io.BytesIO(render("forget-me-nots", "A6", "pro")))
+    assert "/ViewerPreferences" not in reader.trailer["/Root"]

@@ -92,6 +92,12 @@ def _inside(box: Rect, area: Rect) -> bool:
 def draw_home(sheet: str, canvas: Canvas, folder: Path, design: Design, fitted, options) -> None:
     plan = plan_for(design, fitted.geometry, sheet)
     frame = fitted.frame
+    # Hints for the print dialog (viewer preferences from PDF 1.6 and 1.7: Acrobat and some other
+    # viewers preset their choices from them, others ignore them): actual size, and for a two-sided
+    # sheet, duplex flipping on the short edge. The guide page says so in words too.
+    canvas.setViewerPreference("PrintScaling", "None")
+    if len(plan.pages) == 2:
+        canvas.setViewerPreference("Duplex", "DuplexFlipShortEdge")
     for page in plan.pages:
         canvas.setPageSize((plan.width, plan.height))
         set_boxes(canvas, page.card, page.bleed)
