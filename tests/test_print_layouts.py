@@ -335,7 +335,8 @@ def _refusal(slug: str, layout: str, size: str) -> str:
 def test_an_a5_card_on_letter_is_refused_naming_a4_the_sizes_that_fit_and_a_print_shop():
     message = _refusal("forget-me-nots", "home-letter", "A5")
     assert message.startswith(
-        "An A5 card opens out to 296 × 210 mm: too big to print at home on US Letter paper, which is 279.4 × 215.9 mm."
+        "An A5 card opens out to 296 × 210 mm: too big to print at home on US Letter paper, which is "
+        "11 × 8.5 in (279.4 × 215.9 mm)."
     )
     assert message.endswith(
         " To print at home, choose “Print at home on A4” if you have A4 paper, or choose A6, 5 × 7 in or "
@@ -365,7 +366,7 @@ def test_a_square_card_is_refused_saying_why_it_needs_a_print_shop(tmp_path):
     )
     with pytest.raises(CardOptionError) as error:
         render_card(loaded.folder, loaded.design, {"message": "x"}, RenderOptions(layout="home-letter", size="square"))
-    assert "too big to print at home on US Letter paper, which is 279.4 × 215.9 mm." in str(error.value)
+    assert "too big to print at home on US Letter paper, which is 11 × 8.5 in (279.4 × 215.9 mm)." in str(error.value)
 
 
 @pytest.mark.parametrize(("slug", "size", "layout"), cases(tuple(HOME_SHEET)))

@@ -46,11 +46,13 @@ class Sheet:
     width_mm: float  # portrait
     height_mm: float
     margin_mm: float  # what home printers can't print, on every side
+    dimensions: str  # the sheet's size as people who use it know it, long side first
 
 
 SHEETS: dict[str, Sheet] = {
-    "A4": Sheet("A4", "A4", 210.0, 297.0, 6.0),
-    "Letter": Sheet("Letter", "US Letter", 215.9, 279.4, 6.35),  # 0.25 in, the US convention
+    "A4": Sheet("A4", "A4", 210.0, 297.0, 6.0, "297 × 210 mm"),
+    # Margin 0.25 in, the US convention.
+    "Letter": Sheet("Letter", "US Letter", 215.9, 279.4, 6.35, "11 × 8.5 in (279.4 × 215.9 mm)"),
 }
 
 # Guides outside the card (all in points)
@@ -76,7 +78,7 @@ class SheetTooSmall(ValueError):
         long_side = max(geometry.spread_width, geometry.spread_height)
         short_side = min(geometry.spread_width, geometry.spread_height)
         if long_side > sheet.height_mm * MM or short_side > sheet.width_mm * MM:
-            why = f", which is {sheet.height_mm:g} × {sheet.width_mm:g} mm."
+            why = f", which is {sheet.dimensions}."
         else:
             # It fits the paper, but isn't the sheet folded once or twice, so it would have to be cut
             # out: with its bleed and room to cut round it, it is bigger than the printable area.
