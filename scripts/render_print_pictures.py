@@ -89,6 +89,10 @@ def main() -> None:
     half = pages(render("forget-me-nots", "home-letter", "A6"), width=GUIDE_WIDTH)
     save(framed(half[0]), GUIDE / "half-fold-letter-outside.png")
     save(framed(half[1]), GUIDE / "half-fold-letter-inside.png")
+    folded = render("forget-me-nots", "home-a4", "A5")
+    folded_pages = pages(folded, width=GUIDE_WIDTH)
+    save(framed(folded_pages[0]), GUIDE / "folded-sheet-a4-outside.png")
+    save(framed(folded_pages[1]), GUIDE / "folded-sheet-a4-inside.png")
 
     # docs/printing.md: every layout.
     save(
@@ -97,6 +101,11 @@ def main() -> None:
     )
     save(side_by_side(pages(render("dusk-moon", "pro-pages", "A6"), height=DOCS_HEIGHT)), DOCS / "layout-pro-pages.png")
     save(side_by_side(pages(quarter, height=DOCS_HEIGHT * 3 // 2)), DOCS / "layout-home-a4-quarter-fold.png")
+    save(side_by_side(pages(folded, height=DOCS_HEIGHT)), DOCS / "layout-home-a4-folded-sheet.png")
+    save(
+        side_by_side(pages(render("paper-boat", "home-a4", "A5"), height=DOCS_HEIGHT * 3 // 2)),
+        DOCS / "layout-home-a4-folded-sheet-top-fold.png",
+    )
     save(
         side_by_side(pages(render("dusk-moon", "home-a4", "5x7"), height=DOCS_HEIGHT)),
         DOCS / "layout-home-a4-half-fold.png",

@@ -26,11 +26,14 @@ ENVELOPE_MM = {  # landscape: C6, C5, A7, US A2, 155 mm square
     "square": (155, 155),
 }
 
-# Which home plan each card gets (worked out from DESIGN.md section 3: a quarter-fold when the sheet
-# folded twice is the card; else a half-fold if the opened card plus bleed and guides fits inside
-# the sheet's 6 mm (Letter: 0.25 in) margins; else none).
+# Which home plan each card gets (worked out from DESIGN.md section 3 and the sheet sizes: a
+# quarter-fold when the sheet folded twice is the card, a sheet-fold when the sheet folded once is
+# (an opened A5 card is 296 x 210 mm, an A4 sheet 297 x 210); else a half-fold if the opened card
+# plus bleed and guides fits inside the sheet's 6 mm (Letter: 0.25 in) margins; else none). Every
+# size, fold and orientation left out here is refused on both sheets.
 HOME_KIND = {
     ("A6", "side", "portrait"): {"A4": "quarter", "Letter": "half"},
+    ("A5", "side", "portrait"): {"A4": "sheet"},
     ("5x7", "side", "portrait"): {"A4": "half", "Letter": "half"},
     ("4.25x5.5", "side", "portrait"): {"A4": "half", "Letter": "quarter"},
     ("A6", "top", "portrait"): {"A4": "quarter"},
@@ -38,6 +41,7 @@ HOME_KIND = {
     ("A6", "side", "landscape"): {"A4": "quarter"},
     ("4.25x5.5", "side", "landscape"): {"Letter": "quarter"},
     ("A6", "top", "landscape"): {"A4": "quarter", "Letter": "half"},
+    ("A5", "top", "landscape"): {"A4": "sheet"},
     ("5x7", "top", "landscape"): {"A4": "half"},
     ("4.25x5.5", "top", "landscape"): {"A4": "half", "Letter": "quarter"},
 }

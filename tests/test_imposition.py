@@ -13,6 +13,8 @@ model written here from first principles, independently of cardshop.render.impos
   undo when it is turned face up again).
 - A quarter-fold sheet is first folded in half across the card's hinge (printed side out); the
   result is a two-sided blank like a cut-out half-fold card.
+- A folded sheet (two-sided, nothing cut) is itself the blank: it is folded in half edge to edge, so
+  its hinge is the sheet's middle line.
 - The blank is then read as a card: lying outside up with the front upright, the front is the
   right half (side fold) or lower half (top fold); the back is the other half, read after folding
   and turning the closed card over like a book; the inside is read after turning the blank over
@@ -25,11 +27,12 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pytest
+from PIL import Image, ImageChops
 
-from tests.print_cases import DESIGNS, HOME_SHEET, MM, cases, home_kind, panel_mm, render
+from tests.print_cases import DESIGNS, HOME_SHEET, MM, cases, home_kind, panel_mm, render, values_for
 
 FACES = ("front", "inside_left", "inside_right", "back")
-TOLERANCE = 1.0 * MM  # the quarter-fold sheet's half is up to 0.5 mm taller than the card
+TOLERANCE = 1.0 * MM  # a folded sheet's quarter or half is up to 0.5 mm bigger than the panel
 
 
 @dataclass
@@ -119,13 +122,16 @@ def _fold_to_blank(loaded, size: str, sheet: str, pdf: bytes, words: dict[str, l
     width, height, trim = pages[0]
     kind = home_kind(loaded, size, sheet)
     everything = [c for chars in words.values() for c in chars]
-    if kind == "half":
+    spread_w, spread_h = (2 * w, h) if fold == "side" else (w, 2 * h)
+    if kind in ("half", "sheet"):
         # Page 2's characters: behind page 1, mirrored along the long side (flip on short edge).
         back = [c for c in everything if not c.up]
         for c in back:
             c.up = True  # put them on page 1's frame first, as printed, then turn them under
         _reflect(back, "x" if width > height else "y", (width if width > height else height) / 2)
-        blank = (trim[0], trim[1])
+        # A half-fold card is cut out on its TrimBox; a folded sheet is the card, its hinge the
+        # sheet's middle line.
+        blank = (trim[0], trim[1]) if kind == "half" else ((width - spread_w) / 2, (height - spread_h) / 2)
     else:
         # Quarter-fold: fold the half that is not the blank behind, across the hinge.
         cx, cy = width / 2, height / 2
@@ -135,7 +141,6 @@ def _fold_to_blank(loaded, size: str, sheet: str, pdf: bytes, words: dict[str, l
         else:  # hinge horizontal: first fold across x = W/2, right half behind
             _reflect(everything, "x", cx, moving=lambda c: c.x > cx)
             blank = (cx - w, cy - h)
-    spread_w, spread_h = (2 * w, h) if fold == "side" else (w, 2 * h)
     for c in everything:
         c.x -= blank[0]
         c.y -= blank[1]
@@ -320,3 +325,98 @@ def test_page_two_sits_behind_page_one():
         else:
             mirrored = (outside[0], height - outside[3], outside[2], height - outside[1])
         assert inside == pytest.approx(mirrored, abs=0.01)
+
+
+SHEET_IS_CARD_CASES = [
+    (slug, size, layout)
+    for slug, size, layout in HOME_CASES
+    if home_kind(DESIGNS[slug], size, HOME_SHEET[layout]) in ("quarter", "sheet")
+]
+PROBE = (40, 90, 200)  # every panel painted this colour, without art or words, shows where paint goes
+PX_PER_MM = 10
+
+
+def _painted(slug: str, size: str, layout: str) -> list[tuple[float, float, list[tuple[float, ...]]]]:
+    """Each page's (width, height, painted rectangles in mm, one per face, origin top-left) for the
+    design with every panel a flat colour instead of its art (the words stay, in their own colours,
+    and don't count): the sheet is cut into its faces along its middle lines (it is folded there)
+    and the painted pixels' bounding box found in each."""
+    from cardshop.render.card import RenderOptions, render_card
+
+    loaded = DESIGNS[slug]
+    panels = {
+        face: getattr(loaded.design.panels, face).model_copy(update={"art": None, "background": "#285ac8"})
+        for face in FACES
+    }
+    design = loaded.design.model_copy(update={"panels": loaded.design.panels.model_copy(update=panels)})
+    pdf = render_card(loaded.folder, design, values_for(loaded), RenderOptions(layout=layout, size=size))
+    kind = home_kind(loaded, size, HOME_SHEET[layout])
+    found = []
+    document = pdfium.PdfDocument(pdf)
+    try:
+        for page in document:
+            image = page.render(scale=PX_PER_MM / MM).to_pil().convert("RGB")
+            probe = Image.new("RGB", image.size, PROBE)
+            distance = ImageChops.difference(image, probe).convert("L")
+            mask = distance.point(lambda v: 255 if v < 40 else 0)
+            width, height = image.size
+            if kind == "quarter":
+                columns, rows = 2, 2
+            else:  # a folded sheet: halves across its long side
+                columns, rows = (2, 1) if width > height else (1, 2)
+            rects = []
+            for col in range(columns):
+                for row in range(rows):
+                    face = (col * width // columns, row * height // rows)
+                    face_end = ((col + 1) * width // columns, (row + 1) * height // rows)
+                    box = mask.crop((*face, *face_end)).getbbox()
+                    assert box, "every face is painted"
+                    rects.append(
+                        (
+                            (face[0] + box[0]) / PX_PER_MM,
+                            (face[1] + box[1]) / PX_PER_MM,
+                            (face[0] + box[2]) / PX_PER_MM,
+                            (face[1] + box[3]) / PX_PER_MM,
+                        )
+                    )
+            found.append((width / PX_PER_MM, height / PX_PER_MM, rects))
+    finally:
+        document.close()
+    return found
+
+
+@pytest.mark.parametrize(("slug", "size", "layout"), SHEET_IS_CARD_CASES)
+def test_sheets_that_are_the_card_give_each_face_an_even_border_and_page_two_lies_behind_page_one(slug, size, layout):
+    """Where the folded sheet is the card, each face's picture stops the printer's margin inside every
+    edge of the face (its fold included), give or take the half-millimetre by which the sheet's part
+    is bigger than the panel; and on a two-sided sheet page 2's faces are exactly behind page 1's."""
+    margin = {"A4": 6.0, "Letter": 6.35}[HOME_SHEET[layout]]
+    pages = _painted(slug, size, layout)
+    for index, (width, height, rects) in enumerate(pages):
+        faces = len(rects)
+        columns = 2 if faces == 4 or width > height else 1
+        rows = faces // columns
+        face_w, face_h = width / columns, height / rows
+        for n, (left, top, right, bottom) in enumerate(rects):
+            col, row = divmod(n, rows)
+            borders = (
+                left - col * face_w,
+                top - row * face_h,
+                (col + 1) * face_w - right,
+                (row + 1) * face_h - bottom,
+            )
+            for border in borders:
+                # One pixel either way for the raster, plus the sheet's spare half-millimetre.
+                assert margin - 0.15 <= border <= margin + 0.5 + 0.15, (
+                    f"page {index + 1}, face {n + 1}: borders {borders} mm, not an even {margin} mm"
+                )
+    if len(pages) == 2:
+        (width, height, outside), (_, _, inside) = pages
+        if width > height:  # flip on the short edge: mirrored along the long side
+            mirrored = [(width - right, top, width - left, bottom) for left, top, right, bottom in inside]
+        else:
+            mirrored = [(left, height - bottom, right, height - top) for left, top, right, bottom in inside]
+        for rect in outside:
+            assert any(max(abs(a - b) for a, b in zip(rect, other, strict=True)) <= 0.1 for other in mirrored), (
+                f"page 1's face {rect} has nothing exactly behind it on page 2: {mirrored}"
+            )

@@ -1,5 +1,6 @@
 """`designs check` enforces the print rules: raster art at 300 dpi or more, art that reaches a trim
-edge carries on into the bleed, text boxes 4 mm or more inside the trim."""
+edge carries on into the bleed, text boxes 4 mm or more inside the trim, and clear of a home
+printer's margin where a folded home sheet is the card (quarter-fold, and A5 on A4)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from PIL import Image
 
 from cardshop import create_app
 from cardshop.catalog.checks import check_designs
+from cardshop.catalog.loader import load_design
+from cardshop.render.card import CardOptionError, RenderOptions, render_card
 from tests.print_cases import FIXTURES
 
 SOURCE = FIXTURES / "top-fold-portrait"  # sizes A6 and 4.25 x 5.5 in
@@ -103,3 +106,25 @@ def test_check_command_reports_the_print_rules_and_exits_non_zero(design):
     result = app.test_cli_runner().invoke(args=["designs", "check", str(design)])
     assert result.exit_code == 1
     assert str(design / "card.toml") in result.output and "panels.back.slots[0]" in result.output
+
+
+def test_text_within_a_home_printers_margin_is_reported_for_folded_a4_sheets(tmp_path):
+    # Measured at A5, the only size: no quarter-fold, but the card is an A4 sheet folded once, printed
+    # two-sided. The inside right panel's top edge is the sheet's, on page 2.
+    folder = tmp_path / "a5-only"
+    shutil.copytree(FIXTURES.parent / "designs" / "good", folder)
+    _edit(folder, 'sizes = ["A6", "A5"]', 'sizes = ["A5"]')
+    assert _problems(folder) == []
+    _edit(folder, "[[panels.inside_right.slots]]\nx = 12\ny = 14", "[[panels.inside_right.slots]]\nx = 12\ny = 5")
+    assert _problems(folder) == [
+        "panels.inside_right.slots[0]: at A5, printed at home on one folded A4 sheet, the text box is within "
+        "6 mm of the card's edge, where home printers can't print. keep text boxes 6 mm or more from the edges"
+    ]
+    # Should such a design reach the gallery, the sender is told rather than sent clipped words.
+    loaded, _ = load_design(folder)
+    with pytest.raises(CardOptionError, match="words too close to the edge of the card for a home printer"):
+        render_card(folder, loaded.design, {"message": "x"}, RenderOptions(layout="home-a4", size="A5"))
+    assert render_card(folder, loaded.design, {"message": "x"}, RenderOptions(layout="pro", size="A5"))
+    # 4-6 mm from the fold is fine: the printer prints there (the 4 mm safe zone still applies).
+    _edit(folder, "x = 12\ny = 5", "x = 5\ny = 14")
+    assert _problems(folder) == []

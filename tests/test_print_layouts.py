@@ -18,6 +18,7 @@ from tests.print_cases import (
     BLEED_MM,
     DESIGNS,
     ENVELOPE_MM,
+    HOME_KIND,
     HOME_SHEET,
     MM,
     RETURN_ADDRESS,
@@ -61,8 +62,10 @@ def _expected_pages(slug: str, size: str, layout: str, crop_marks: bool = False)
     if kind == "quarter":
         landscape = width > height
         return 1, ((long, short) if landscape else (short, long)), 0.0
+    landscape = loaded.design.fold == "side"  # a two-sided sheet lies along the opened card
+    if kind == "sheet":  # the sheet is the card: TrimBox and BleedBox are the sheet
+        return 2, ((long, short) if landscape else (short, long)), 0.0
     if kind == "half":
-        landscape = loaded.design.fold == "side"
         return 2, ((long, short) if landscape else (short, long)), bleed
     return None
 
@@ -305,10 +308,79 @@ def test_address_limits_have_kind_specific_messages():
     assert too_long == ["Line 2 has 58 characters; please keep each line to 50 or fewer (about 8 too many)."]
 
 
-def test_a_card_too_big_for_home_printing_says_which_sizes_would_fit():
-    loaded = DESIGNS["forget-me-nots"]
+@pytest.mark.parametrize("size", ["A6", "A5", "5x7", "4.25x5.5", "square"])
+@pytest.mark.parametrize("fold", ["side", "top"])
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+@pytest.mark.parametrize("sheet", ["A4", "Letter"])
+def test_every_card_shape_gets_the_home_plan_the_specification_names(size, fold, orientation, sheet):
+    from cardshop.render.geometry import card_geometry
+    from cardshop.render.imposition import SheetTooSmall, home_plan
+
+    expected = HOME_KIND.get((size, fold, orientation), {}).get(sheet)
+    geometry = card_geometry(size, fold, orientation)
+    if expected is None:
+        with pytest.raises(SheetTooSmall):
+            home_plan(geometry, sheet)
+    else:
+        assert home_plan(geometry, sheet).kind == f"{expected}-fold"
+
+
+def _refusal(slug: str, layout: str, size: str) -> str:
+    loaded = DESIGNS[slug]
     with pytest.raises(CardOptionError) as error:
-        render_card(loaded.folder, loaded.design, {"message": "x"}, RenderOptions(layout="home-a4", size="A5"))
-    message = str(error.value)
-    assert "A5" in message and "A4" in message and "print shop" in message
-    assert "A6" in message and "5 × 7 in" in message
+        render_card(loaded.folder, loaded.design, {"message": "x"}, RenderOptions(layout=layout, size=size))
+    return str(error.value)
+
+
+def test_an_a5_card_on_letter_is_refused_naming_a4_the_sizes_that_fit_and_a_print_shop():
+    message = _refusal("forget-me-nots", "home-letter", "A5")
+    assert message.startswith(
+        "An A5 card opens out to 296 × 210 mm: too big to print at home on US Letter paper, which is "
+        "11 × 8.5 in (279.4 × 215.9 mm)."
+    )
+    assert message.endswith(
+        " To print at home, choose “Print at home on A4” if you have A4 paper, or choose A6, 5 × 7 in or "
+        "4.25 × 5.5 in as the card size; or choose “Send to a print shop”."
+    )
+
+
+def test_a_square_card_is_refused_saying_why_it_needs_a_print_shop(tmp_path):
+    import shutil
+
+    from cardshop.catalog.loader import load_design
+
+    folder = tmp_path / "square-card"
+    shutil.copytree(DESIGNS["forget-me-nots"].folder, folder)
+    toml = folder / "card.toml"
+    toml.write_text(toml.read_text().replace('sizes = ["A6", "A5", "5x7", "4.25x5.5"]', 'sizes = ["square"]'))
+    loaded, problems = load_design(folder)
+    assert loaded is not None and loaded.design.sizes == ["square"], problems
+    options = RenderOptions(layout="home-a4", size="square")
+    with pytest.raises(CardOptionError) as error:
+        render_card(loaded.folder, loaded.design, {"message": "x"}, options)
+    assert str(error.value) == (
+        "A 148 mm square card opens out to 296 × 148 mm: too big to print at home on A4 paper. It isn't the "
+        "shape of a folded A4 sheet, so it would have to be cut out of one, and home printers leave about 6 mm "
+        "blank around the edge: that leaves too little room for the card and a margin to cut it out. Please "
+        "choose “Send to a print shop” instead."
+    )
+    with pytest.raises(CardOptionError) as error:
+        render_card(loaded.folder, loaded.design, {"message": "x"}, RenderOptions(layout="home-letter", size="square"))
+    assert "too big to print at home on US Letter paper, which is 11 × 8.5 in (279.4 × 215.9 mm)." in str(error.value)
+
+
+@pytest.mark.parametrize(("slug", "size", "layout"), cases(tuple(HOME_SHEET)))
+def test_home_sheets_ask_the_print_dialog_for_actual_size_and_short_edge_duplex(slug, size, layout):
+    pdf = render(slug, size, layout)
+    if pdf is None:
+        return
+    reader = PdfReader(io.BytesIO(pdf))
+    preferences = reader.trailer["/Root"]["/ViewerPreferences"]
+    assert preferences["/PrintScaling"] == "/None"
+    two_sided = len(reader.pages) == 2
+    assert preferences.get("/Duplex") == ("/DuplexFlipShortEdge" if two_sided else None)
+
+
+def test_print_shop_files_leave_the_print_dialog_alone():
+    reader = PdfReader(io.BytesIO(render("forget-me-nots", "A6", "pro")))
+    assert "/ViewerPreferences" not in reader.trailer["/Root"]

@@ -45,6 +45,7 @@ def test_form_offers_every_download_in_plain_words_and_links_the_guide(client):
     ("layout", "size", "filename", "pages"),
     [
         ("home-a4", "A6", "forget-me-nots-home-a4.pdf", [(595.3, 841.9)]),
+        ("home-a4", "A5", "forget-me-nots-home-a4.pdf", [(841.9, 595.3)] * 2),  # A4 folded once, two-sided
         ("home-letter", "A6", "forget-me-nots-home-letter.pdf", [(792.0, 612.0)] * 2),
         ("pro", "A5", "forget-me-nots-print-shop-a5.pdf", [(901.4, 657.6)] * 2),  # 318 x 232 mm with marks
         ("pro-pages", "4.25x5.5", "forget-me-nots-print-shop-pages-4-25x5-5.pdf", [(324.0, 414.0)] * 4),
@@ -96,13 +97,21 @@ def test_a_made_up_layout_is_refused_kindly(client):
     assert "Please choose one of the options shown." in response.get_data(as_text=True)
 
 
-def test_a5_at_home_is_a_kind_error_that_names_what_would_work(client):
-    response = post_card(client, SLUG, {**MESSAGE, "layout": "home-a4", "size": "A5"}, action="download")
+def test_a5_on_us_letter_is_a_kind_error_that_names_what_would_work(client):
+    response = post_card(client, SLUG, {**MESSAGE, "layout": "home-letter", "size": "A5"}, action="download")
     assert response.status_code == 422
     assert response.headers["Content-Type"].startswith("text/html")
     page = response.get_data(as_text=True)
-    assert "too big to print at home on A4 paper" in page
+    assert "too big to print at home on US Letter paper" in page
+    assert "choose “Print at home on A4” if you have A4 paper" in page
     assert "choose A6, 5 × 7 in or 4.25 × 5.5 in as the card size" in page
+    assert "“Send to a print shop”" in page
+
+
+def test_home_hints_say_how_each_size_prints(client):
+    page = client.get(f"/cards/{SLUG}").get_data(as_text=True)
+    assert "An A5 card: one sheet printed on both sides, folded once, nothing to cut." in page
+    assert "An A5 card is too big for US Letter: it needs A4 paper or a print shop." in page
 
 
 def test_envelope_prints_the_addresses_and_nothing_is_logged(client, caplog):
@@ -160,9 +169,12 @@ def test_printing_guide_shows_the_home_layouts(client):
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     assert "How to print and fold your card" in page
-    for name in ("quarter-fold-a4.png", "half-fold-letter-outside.png", "half-fold-letter-inside.png"):
+    pictures = ("quarter-fold-a4.png", "folded-sheet-a4-outside.png", "folded-sheet-a4-inside.png")
+    for name in (*pictures, "half-fold-letter-outside.png", "half-fold-letter-inside.png"):
         assert f'src="/static/guide/{name}"' in page
         picture = client.get(f"/static/guide/{name}")
         assert picture.status_code == 200 and picture.data.startswith(b"\x89PNG")
         picture.close()
     assert "flip on short edge" in page and "100 mm" in page
+    assert "Fold the sheet in half, short edge to short edge" in page  # an A5 card on A4
+    assert "Square cards are made by a print shop." in page

@@ -11,8 +11,9 @@ size the design comes in:
   rendered without text (see `_contrast_problems` for how the art is sampled);
 - the art must reach into the bleed: where the paper shows in the bleed but not just inside the trim,
   a cut a little off the line leaves a white sliver;
-- on a quarter-fold home sheet the sheet's edge is the card's, so text must also keep clear of the
-  margin a home printer can't print (render/printcheck.py).
+- where a home sheet folded into the card is the card (a quarter-fold sheet; an A5 card on A4, folded
+  once) the sheet's edge is the card's, so text must also keep clear of the margin a home printer
+  can't print (render/printcheck.py).
 """
 
 from __future__ import annotations
@@ -212,7 +213,7 @@ def _safe_bounds(sizes: list[_PanelSize]) -> tuple[float, float, float, float]:
 
 
 def _home_sheet_problems(loaded: LoadedDesign) -> list[Problem]:
-    """Text that a home printer's unprintable margin would clip on a quarter-fold sheet."""
+    """Text that a home printer's unprintable margin would clip where the folded sheet is the card."""
     from cardshop.render.printcheck import home_sheet_problems
 
     return [Problem(_path(loaded), p.key, p.message, p.fix) for p in home_sheet_problems(loaded.design)]

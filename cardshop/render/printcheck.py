@@ -1,5 +1,6 @@
-"""The home-printing rule of `designs check`: on a quarter-fold home sheet the sheet's edges are the
-card's, so words must keep clear of the ~6 mm a home printer can't print.
+"""The home-printing rule of `designs check`: where a home sheet folded into the card is the card
+(a quarter-fold sheet, or a folded sheet: A5 on A4), the sheet's edges are the card's, so words must
+keep clear of the ~6 mm a home printer can't print.
 
 (Resolution, bleed and the 4 mm safe zone are checked in catalog/checks.py.) Each problem carries the
 design file's key, so the designer knows where to look.
@@ -26,8 +27,9 @@ class PrintProblem:
 
 
 def home_sheet_problems(design: Design) -> list[PrintProblem]:
-    """Quarter-fold sheets only (a card too big for a home sheet is a choice, not a design fault):
-    the sheet's edge is the card's, so text boxes must keep clear of the printer's margin."""
+    """Sheets that are the card (quarter-fold and sheet-fold; a half-fold card is cut out with room
+    around it, and a card too big for a home sheet is a choice, not a design fault): the sheet's edge
+    is the card's, so text boxes must keep clear of the printer's margin."""
     from cardshop.render.card import slot_frame
     from cardshop.render.imposition import SHEETS, SheetTooSmall, home_plan, slot_boxes
 
@@ -40,10 +42,10 @@ def home_sheet_problems(design: Design) -> list[PrintProblem]:
                 plan = home_plan(geometry, sheet.name)
             except SheetTooSmall:
                 continue
-            if plan.kind != "quarter-fold":
+            if not plan.sheet_is_card:
                 continue
             area = plan.printable
-            for placement in plan.pages[0].placements:
+            for placement in (placement for page in plan.pages for placement in page.placements):
                 slots = getattr(design.panels, placement.panel).slots
                 for index, box in enumerate(slot_boxes(placement, slots, frame.x, frame.y)):
                     key = f"panels.{placement.panel}.slots[{index}]"

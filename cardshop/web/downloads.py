@@ -32,15 +32,17 @@ DOWNLOADS: tuple[Download, ...] = (
     Download(
         "home-a4",
         "Print at home on A4",
-        "For your own printer. An A6 card: one sheet, folded twice. A 4.25 × 5.5 in or 5 × 7 in card: "
-        "printed on both sides, then cut out and folded.",
+        "For your own printer. An A6 card: one sheet, folded twice. An A5 card: one sheet printed on both "
+        "sides, folded once, nothing to cut. A 4.25 × 5.5 in or 5 × 7 in card: printed on both sides, then cut "
+        "out and folded.",
         "home-a4",
     ),
     Download(
         "home-letter",
         "Print at home on US Letter",
         "For your own printer. A 4.25 × 5.5 in card: one sheet, folded twice. An A6 or 5 × 7 in card: "
-        "printed on both sides, then cut out and folded.",
+        "printed on both sides, then cut out and folded. An A5 card is too big for US Letter: it needs A4 paper "
+        "or a print shop.",
         "home-letter",
     ),
     Download(

@@ -3,8 +3,9 @@
 - `pro` (pro.py): two spreads for a print shop (outside: back | front; inside: left | right), trim
   plus bleed, TrimBox and BleedBox set, optional crop marks outside the bleed.
 - `pro-pages` (pro.py): the same, one page per panel (front, inside left, inside right, back).
-- `home-a4`, `home-letter` (home.py): the card on a home printer's sheet, quarter-fold or half-fold
-  duplex, with guides outside the card (plans in imposition.py).
+- `home-a4`, `home-letter` (home.py): the card on a home printer's sheet: quarter-fold (one side,
+  folded twice), folded sheet (two-sided, folded once: A5 on A4) or half-fold (two-sided, cut out,
+  with guides outside the card); plans in imposition.py.
 - `flat` (flat.py): just the front, trimmed; as a PDF or, through the preview rasteriser, a PNG.
 - `envelope` (envelope.py): the envelope that fits the card, with the addresses (render/envelope.py).
 """

@@ -1,6 +1,7 @@
 """`home-a4` and `home-letter`: the card on a home printer's sheet, as planned by imposition.py.
 
-Quarter-fold sheets are the card itself, so they carry nothing but the panels. Half-fold sheets add,
+Quarter-fold sheets (one side, folded twice) and folded sheets (two sides, folded once) are the card
+itself, so they carry nothing but the panels. Half-fold sheets (two sides, cut out, folded once) add,
 outside the card and its bleed and inside the printable area: cut marks, dashed fold marks, a
 one-line instruction, and on page 1 a 100 mm line to check the print was made at actual size.
 """
@@ -16,6 +17,7 @@ from cardshop.catalog.models import Design
 from cardshop.render.geometry import MM, CardGeometry, Rect
 from cardshop.render.imposition import (
     REFERENCE_LABEL,
+    SHEETS,
     SIZE_SHORT,
     HomePlan,
     SheetTooSmall,
@@ -35,29 +37,42 @@ def plan_for(design: Design, geometry: CardGeometry, sheet: str) -> HomePlan:
     try:
         plan = home_plan(geometry, sheet)
     except SheetTooSmall as error:
-        bleed_mm = geometry.bleed / MM
-        others = [
-            SIZE_SHORT[size]
-            for size in design.sizes
-            if size != geometry.size and fits_at_home(size, design.fold, design.orientation, sheet, bleed_mm)
-        ]
-        advice = (
-            f" To print at home, choose {_either(others)} as the card size; or choose “Send to a print shop”."
-            if others
-            else " Please choose “Send to a print shop” instead."
-        )
-        raise CardOptionError(f"{error}{advice}") from None
-    if plan.kind == "quarter-fold":
+        raise CardOptionError(f"{error}{_advice(design, geometry, sheet)}") from None
+    if plan.sheet_is_card:
         frame = slot_frame(design, geometry)
-        for placement in plan.pages[0].placements:
-            slots = getattr(design.panels, placement.panel).slots
-            for box in slot_boxes(placement, slots, frame.x, frame.y):
-                if not _inside(box, plan.printable):
-                    raise CardOptionError(
-                        "This design has words too close to the edge of the card for a home printer, which "
-                        "leaves the edges of the sheet blank. Please choose “Send to a print shop” instead."
-                    )
+        for page in plan.pages:
+            for placement in page.placements:
+                slots = getattr(design.panels, placement.panel).slots
+                for box in slot_boxes(placement, slots, frame.x, frame.y):
+                    if not _inside(box, plan.printable):
+                        raise CardOptionError(
+                            "This design has words too close to the edge of the card for a home printer, which "
+                            "leaves the edges of the sheet blank. Please choose “Send to a print shop” instead."
+                        )
     return plan
+
+
+def _advice(design: Design, geometry: CardGeometry, sheet: str) -> str:
+    """What would work instead: this card size on the other sheet, another of the design's sizes on
+    this sheet, or a print shop."""
+    bleed_mm = geometry.bleed / MM
+    fold, orientation = design.fold, design.orientation
+    other_sheets = [
+        other.label
+        for other in SHEETS.values()
+        if other.name != sheet and fits_at_home(geometry.size, fold, orientation, other.name, bleed_mm)
+    ]
+    other_sizes = [
+        SIZE_SHORT[size]
+        for size in design.sizes
+        if size != geometry.size and fits_at_home(size, fold, orientation, sheet, bleed_mm)
+    ]
+    choices = [f"choose “Print at home on {label}” if you have {label} paper" for label in other_sheets]
+    if other_sizes:
+        choices.append(f"choose {_either(other_sizes)} as the card size")
+    if not choices:
+        return " Please choose “Send to a print shop” instead."
+    return f" To print at home, {', or '.join(choices)}; or choose “Send to a print shop”."
 
 
 def _either(choices: list[str]) -> str:
@@ -77,6 +92,12 @@ def _inside(box: Rect, area: Rect) -> bool:
 def draw_home(sheet: str, canvas: Canvas, folder: Path, design: Design, fitted, options) -> None:
     plan = plan_for(design, fitted.geometry, sheet)
     frame = fitted.frame
+    # Hints for the print dialog (viewer preferences from PDF 1.6 and 1.7: Acrobat and some other
+    # viewers preset their choices from them, others ignore them): actual size, and for a two-sided
+    # sheet, duplex flipping on the short edge. The guide page says so in words too.
+    canvas.setViewerPreference("PrintScaling", "None")
+    if len(plan.pages) == 2:
+        canvas.setViewerPreference("Duplex", "DuplexFlipShortEdge")
     for page in plan.pages:
         canvas.setPageSize((plan.width, plan.height))
         set_boxes(canvas, page.card, page.bleed)
