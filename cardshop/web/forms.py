@@ -33,7 +33,14 @@ FIELD_HINTS = {
 
 
 class KindLength(Length):
-    """A length check whose message says how far over the limit the text is."""
+    """A length check whose message says how far over the limit the text is.
+
+    It sets no `maxlength` on the control: a browser would silently cut pasted text, where the
+    form can say kindly how much is too much."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.field_flags = {}
 
     def __call__(self, form, field):
         length = len(field.data or "")
@@ -73,6 +80,18 @@ def card_form(design: Design, **kwargs) -> CardForm:
     if not form.size.data:
         form.size.data = design.sizes[0]
     return form
+
+
+# Fields shown beside the words on the personalise page because they change the preview. Every other
+# field of the form that is not a sender's words (layouts, addresses, ...) is a download choice,
+# shown on the check page just before download.
+PREVIEW_OPTIONS: tuple[str, ...] = ("size",)
+
+
+def download_choice_names(form: CardForm, design: Design) -> list[str]:
+    """The form's fields that are choices about the download rather than the card's words or size."""
+    skip = {*design.fields, *PREVIEW_OPTIONS, "csrf_token"}
+    return [field.name for field in form if field.name not in skip]
 
 
 def field_values(form: CardForm, design: Design) -> dict[str, str]:
