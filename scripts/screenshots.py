@@ -38,6 +38,8 @@ def _write_card(page) -> None:
         "() => document.querySelector('[data-pages] img[data-panel=inside]').alt.includes('thinking of you both')"
     )
     page.locator("#sender").blur()
+    # Back to the top: the preview is sticky on tall screens and would otherwise sit mid-page.
+    page.evaluate("() => window.scrollTo(0, 0)")
 
 
 def shoot(out: Path, extra: bool) -> list[Path]:

@@ -67,3 +67,38 @@ def test_going_back_fills_the_form_in(client):
 def test_a_card_with_no_names_says_so(client):
     page = post_card(client, SLUG, {"message": "Thinking of you."}, action="check").get_data(as_text=True)
     assert "There are no names on this card." in page
+
+
+def test_download_choices_added_to_the_form_appear_on_the_check_page_and_survive_going_back(client, monkeypatch):
+    """A choice about the download (a layout, say) added to the form needs no template change: it is
+    offered on the check page and carried through the personalise page."""
+    from wtforms import RadioField
+    from wtforms.fields.choices import SelectChoice
+
+    from cardshop.web import cards, forms
+
+    class WithLayout(forms.CardForm):
+        layout = RadioField(
+            "Print it on",
+            choices=[SelectChoice("pro", "Print shop"), SelectChoice("home", "Home printer")],
+            default="pro",
+        )
+
+    def card_form(design, **kwargs):
+        form = WithLayout(**kwargs)
+        for name in forms.FIELDS:
+            if name not in design.fields:
+                del form[name]
+        form.size.choices = [(size, forms.SIZE_LABELS[size]) for size in design.sizes]
+        form.size.data = form.size.data or design.sizes[0]
+        return form
+
+    monkeypatch.setattr(cards, "card_form", card_form)
+    page = client.get(f"/cards/{SLUG}").get_data(as_text=True)
+    assert '<input type="hidden" name="layout" value="pro">' in page
+    check = post_card(client, SLUG, {"message": "Hello.", "layout": "home"}, action="check").get_data(as_text=True)
+    assert "<legend>Print it on</legend>" in check
+    assert 'name="layout" value="home" checked' in check
+    assert 'name="layout" value="pro">' in check
+    back = post_card(client, SLUG, {"message": "Hello.", "layout": "home"}, action="preview").get_data(as_text=True)
+    assert '<input type="hidden" name="layout" value="home">' in back

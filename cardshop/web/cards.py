@@ -151,6 +151,8 @@ def _personalise_page(loaded: LoadedDesign, form: CardForm, card: RenderedCard |
         form=form,
         word_fields=[form[name] for name in loaded.design.fields],
         option_fields=[form[name] for name in PREVIEW_OPTIONS],
+        # Download choices are made on the check page; carried here so going back keeps them.
+        carried_fields=[form[name] for name in download_choice_names(form, loaded.design)],
         panels=_panels(loaded, images, values),
         words=_words(loaded, values),
         personalised=card is not None,

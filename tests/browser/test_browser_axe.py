@@ -104,6 +104,8 @@ STATES = {
 
 
 def _violations(page) -> list[str]:
+    # After a click that posts a form, the new page may be parsed before its stylesheet has loaded.
+    page.wait_for_load_state("load")
     results = AXE.run(page, options=AXE_OPTIONS)
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} at "

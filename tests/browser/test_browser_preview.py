@@ -50,8 +50,10 @@ def test_fit_problem_appears_beside_its_field_while_typing_and_clears(page):
     announced = page.locator("[data-announce]").inner_text()
     assert announced.startswith("Your message: There isn't quite room")
 
+    seq = preview_seq(page)
     page.fill("#message", "Love, always.")
-    wait_for_card_to_say(page, "Love, always.")
+    wait_for_preview_after(page, seq)
+    assert "Love, always." in page.locator(INSIDE).get_attribute("alt")
     assert error.inner_text() == ""
     assert page.get_attribute("#message", "aria-invalid") == "false"
     assert page.locator("[data-announce]").inner_text() == "All fine now. The preview shows your words."

@@ -256,7 +256,8 @@
     enterInField = event.key === "Enter" && event.target.tagName === "INPUT";
   });
   form.addEventListener("submit", function (event) {
-    if (event.submitter && event.submitter !== previewButton) return; // "Continue": an ordinary post
+    // "Continue" is an ordinary post; so is every submit in a browser that can't say which button.
+    if (!("submitter" in event) || (event.submitter && event.submitter !== previewButton)) return;
     event.preventDefault();
     update();
     if (!enterInField) preview.querySelector("h2").focus();
