@@ -24,7 +24,7 @@ def _sizes(pdf: bytes) -> list[tuple[float, float]]:
 
 
 def test_form_offers_every_download_in_plain_words_and_links_the_guide(client):
-    page = client.get(f"/cards/{SLUG}").get_data(as_text=True)
+    page = post_card(client, SLUG, MESSAGE, action="check").get_data(as_text=True)
     for value, label in [
         ("home-a4", "Print at home on A4"),
         ("home-letter", "Print at home on US Letter"),
@@ -109,7 +109,7 @@ def test_a5_on_us_letter_is_a_kind_error_that_names_what_would_work(client):
 
 
 def test_home_hints_say_how_each_size_prints(client):
-    page = client.get(f"/cards/{SLUG}").get_data(as_text=True)
+    page = post_card(client, SLUG, MESSAGE, action="check").get_data(as_text=True)
     assert "An A5 card: one sheet printed on both sides, folded once, nothing to cut." in page
     assert "An A5 card is too big for US Letter: it needs A4 paper or a print shop." in page
 

@@ -44,6 +44,9 @@ class Art:
 
 _cache: OrderedDict[tuple, Art] = OrderedDict()
 _cache_lock = threading.Lock()
+# ReportLab's renderer writes bookkeeping attributes (`_parent`, ...) onto the drawing it draws and
+# deletes them afterwards, so one cached drawing must not be drawn by two threads at once.
+_draw_lock = threading.Lock()
 
 
 def load_art(path: Path) -> Art:
@@ -120,7 +123,8 @@ def draw_art(canvas: Canvas, art: Art, target: Rect, clip: Rect | None = None) -
     if art.drawing is not None:
         canvas.translate(x, y)
         canvas.scale(scale, scale)
-        renderPDF.draw(art.drawing, canvas, 0, 0)
+        with _draw_lock:
+            renderPDF.draw(art.drawing, canvas, 0, 0)
     else:
         canvas.drawImage(art.image, x, y, art.width * scale, art.height * scale)
     canvas.restoreState()

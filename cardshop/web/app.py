@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, render_template
+from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from cardshop.catalog.loader import CatalogCache
@@ -12,6 +12,7 @@ from cardshop.config import load_config
 from cardshop.web.http_errors import register_http_errors
 from cardshop.web.limits import init_rate_limits
 from cardshop.web.request_log import init_request_log
+from cardshop.web.security import init_security
 
 csrf = CSRFProtect()
 log = logging.getLogger("cardshop")
@@ -34,6 +35,7 @@ def build_app(overrides: dict | None = None) -> Flask:
     init_request_log(app)
     init_rate_limits(app)
     csrf.init_app(app)
+    init_security(app)
 
     from cardshop.web.cards import cards
     from cardshop.web.pages import pages
@@ -49,6 +51,13 @@ def build_app(overrides: dict | None = None) -> Flask:
     return app
 
 
+def _error_page(title: str, message: str, status: int):
+    """The error as a page, or as JSON for the live preview (which asks for JSON and shows the message)."""
+    if request.accept_mimetypes.best == "application/json":
+        return jsonify({"ok": False, "title": title, "message": message}), status
+    return render_template("error.html", title=title, message=message), status
+
+
 def _register_errors(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error):
@@ -56,19 +65,27 @@ def _register_errors(app: Flask) -> None:
             "This page was open for a while, so the form needs a fresh start. "
             "Please go back, reload the page and try again."
         )
-        return render_template("error.html", title="Please try again", message=message), 400
+        return _error_page("Please try again", message, 400)
 
     @app.errorhandler(404)
     def not_found(error):
         message = "We couldn't find that page. The card may have been renamed; the gallery has every card we offer."
-        return render_template("error.html", title="Page not found", message=message), 404
+        return _error_page("Page not found", message, 404)
+
+    @app.errorhandler(405)
+    def not_allowed(error):
+        message = "That page can't be opened that way. The gallery is the best place to start again."
+        response, status = _error_page("Please start again", message, 405)
+        response = app.make_response((response, status))
+        response.headers["Allow"] = ", ".join(error.valid_methods or [])
+        return response
 
     @app.errorhandler(413)
     def too_large(error):
         message = "That was more than a card can hold. Please shorten your text and try again."
-        return render_template("error.html", title="Too much text", message=message), 413
+        return _error_page("Too much text", message, 413)
 
     @app.errorhandler(500)
     def server_error(error):
         message = "Something went wrong on our side. Nothing you wrote has been kept. Please try again in a moment."
-        return render_template("error.html", title="Sorry", message=message), 500
+        return _error_page("Sorry", message, 500)

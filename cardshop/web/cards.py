@@ -1,27 +1,44 @@
-"""Gallery, personalise page, preview and PDF download.
+"""Gallery, personalise page, live preview, check step and PDF download.
 
-The page posts the form back to itself: "Preview" renders the card and shows rasterisations of that
-PDF; "Download" renders the same card in the layout the sender chose (downloads.py) and returns the
-file. Nothing the sender writes (addresses included) is stored or logged; the preview images travel
-inside the page as data URIs.
+The personalise page posts the form back to itself with an `action`: "preview" renders the card and
+shows rasterisations of that PDF (this works without JavaScript), "check" shows the card at a glance
+with its names spelled out and the download choices, and "download" returns the PDF. With JavaScript
+the page also posts the form to `preview.json` as the sender types and swaps in the new images.
+
+Nothing the sender writes is stored or logged: preview images travel inside the page or the JSON as
+data URIs, and the check page carries the words forward in the form itself.
 """
 
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
 from functools import lru_cache
 
-from flask import Blueprint, abort, current_app, make_response, render_template, request, url_for
+from flask import Blueprint, abort, current_app, jsonify, make_response, render_template, request, url_for
 
 from cardshop.catalog.limits import field_limits
 from cardshop.catalog.loader import Catalog, LoadedDesign
-from cardshop.catalog.vocabulary import CATEGORY_VOCABULARY
-from cardshop.render.card import CardOptionError, CardTextError, render_card, resolve_geometry
-from cardshop.render.preview import PreviewImage, card_previews
-from cardshop.web.downloads import PREVIEW, download_filename, download_named, download_response
-from cardshop.web.forms import address_values, card_form, field_values
+from cardshop.render.card import CardOptionError, CardTextError, RenderOptions, render_card, resolve_geometry
+from cardshop.render.geometry import CardGeometry
+from cardshop.render.preview import PREVIEW_WIDTH, PreviewImage, card_previews
+from cardshop.web.describe import card_words, names_to_check, preview_alts
+from cardshop.web.downloads import PREVIEW, Download, download_filename, download_named, download_response
+from cardshop.web.filters import gallery_view, read_choices
+from cardshop.web.forms import (
+    PREVIEW_OPTIONS,
+    CardForm,
+    address_values,
+    card_form,
+    download_choice_names,
+    field_values,
+)
 
 cards = Blueprint("cards", __name__)
+
+# The live preview asks for images as wide as it shows them (times the screen's pixel density),
+# within these bounds, so a phone is not sent pixels it cannot show.
+LIVE_WIDTH_MIN, LIVE_WIDTH_MAX, LIVE_WIDTH_STEP = 200, PREVIEW_WIDTH, 100
 
 
 def catalog() -> Catalog:
@@ -43,15 +60,79 @@ def _data_uri(image: PreviewImage) -> str:
 def _blank_previews(loaded: LoadedDesign) -> tuple[PreviewImage, ...]:
     """The design with no sender text (only its fixed words): gallery thumbnails and the first preview.
     Keyed by the loaded design object, so a reloaded design gets fresh images."""
-    options = PREVIEW.options(None)
+    options = RenderOptions()
     pdf = render_card(loaded.folder, loaded.design, {}, options)
     return tuple(card_previews(pdf, resolve_geometry(loaded.design, options)))
 
 
+@dataclass(frozen=True)
+class RenderedCard:
+    """A card rendered from a valid form: the PDF and what it was made from (held only for this request)."""
+
+    pdf: bytes
+    geometry: CardGeometry
+    values: dict[str, str]
+    options: RenderOptions
+
+
+def _panels(loaded: LoadedDesign, images, values: dict[str, str]) -> list[dict]:
+    """The preview images with their alt text (what each one shows and says), ready for a template or JSON."""
+    alts = preview_alts(loaded.design, values)
+    return [
+        {
+            "name": image.name,
+            "src": _data_uri(image),
+            "width": image.width,
+            "height": image.height,
+            "alt": alts[image.name],
+        }
+        for image in images
+    ]
+
+
+def _words(loaded: LoadedDesign, values: dict[str, str]) -> list[dict]:
+    return [{"label": panel.label, "lines": panel.lines} for panel in card_words(loaded.design, values)]
+
+
+def _render(
+    loaded: LoadedDesign, form: CardForm, download: Download | None = None, downloading: bool = False
+) -> RenderedCard | None:
+    """Validate and render (the print-shop file that previews are made from, or the chosen download);
+    on any problem the messages are attached to their fields and None returned. A preview ignores
+    problems in the download choices (an address too long), which are asked about when downloading."""
+    if not form.validate():
+        if downloading or not _only_download_problems(form, loaded):
+            return None
+        for name in download_choice_names(form, loaded.design):
+            form[name].errors = []
+    values = field_values(form, loaded.design)
+    options = (download or PREVIEW).options(form.size.data)
+    if download and download.layout == "envelope":
+        values.update(address_values(form))
+    try:
+        pdf = render_card(loaded.folder, loaded.design, values, options)
+    except CardTextError as error:
+        _attach_problems(form, error)
+        return None
+    except CardOptionError as error:  # e.g. a card too big for a home printer's sheet
+        form.layout.errors = [*form.layout.errors, str(error)]
+        return None
+    return RenderedCard(pdf, resolve_geometry(loaded.design, options), values, options)
+
+
+def _attach_problems(form: CardForm, error: CardTextError) -> None:
+    for problem in error.problems:
+        if problem.field and problem.field in form:
+            form[problem.field].errors = [*form[problem.field].errors, problem.message]
+        else:
+            form.form_errors.append(problem.message)
+
+
 @cards.get("/")
 def gallery():
-    designs = list(catalog().designs.values())
-    return render_template("gallery.html", designs=designs, vocabulary=CATEGORY_VOCABULARY)
+    view = gallery_view(catalog().designs.values(), read_choices(request.args))
+    fronts = {loaded.slug: _blank_previews(loaded)[0] for loaded in view.designs}
+    return render_template("gallery.html", view=view, fronts=fronts)
 
 
 @cards.get("/cards/<slug>/thumbnail.jpg")
@@ -66,52 +147,108 @@ def thumbnail(slug: str):
 @cards.route("/cards/<slug>", methods=["GET", "POST"])
 def personalise(slug: str):
     loaded = _design_or_404(slug)
-    design = loaded.design
-    downloading = request.method == "POST" and request.form.get("action") == "download"
-    form = card_form(design, field_limits(loaded), downloading=downloading)
-    previews = None
-    status = 200
-    if request.method == "POST":
-        if form.validate():
-            values = field_values(form, design)
-            download = download_named(form.layout.data) if downloading else None
-            options = (download or PREVIEW).options(form.size.data)
-            if download and download.layout == "envelope":
-                values.update(address_values(form))
-            try:
-                pdf = render_card(loaded.folder, design, values, options)
-            except CardTextError as error:
-                _attach_problems(form, error)
-                status = 422
-            except CardOptionError as error:  # e.g. a card too big for a home printer's sheet
-                form.layout.errors = [*form.layout.errors, str(error)]
-                status = 422
-            else:
-                if download:
-                    size = options.size or design.sizes[0]
-                    filename = download_filename(loaded.slug, download, size)
-                    return download_response(pdf, filename, download.file_format)
-                previews = card_previews(pdf, resolve_geometry(design, options))
-        else:
-            status = 422
-    shown = previews or _blank_previews(loaded)
-    return (
-        render_template(
-            "personalise.html",
-            loaded=loaded,
-            design=design,
-            form=form,
-            previews=[(image.name, _data_uri(image), image) for image in shown],
-            personalised=previews is not None,
-            action_url=url_for("cards.personalise", slug=slug),
-        ),
-        status,
+    action = request.form.get("action", "preview") if request.method == "POST" else None
+    form = card_form(loaded.design, field_limits(loaded), downloading=action == "download")
+    if request.method == "GET":
+        return _personalise_page(loaded, form, None)
+    download = download_named(form.layout.data) if action == "download" else None
+    card = _render(loaded, form, download, downloading=action == "download")
+    if card is None:
+        if action == "download" and _only_download_problems(form, loaded):
+            # Only the download choice needs attention: stay on the check page, with the card shown.
+            preview = _render(loaded, card_form(loaded.design, field_limits(loaded)))
+            if preview is not None:
+                return _check_page(loaded, form, preview), 422
+        return _personalise_page(loaded, form, None), 422
+    if download:
+        size = card.options.size or loaded.design.sizes[0]
+        return download_response(card.pdf, download_filename(loaded.slug, download, size), download.file_format)
+    if action == "check":
+        return _check_page(loaded, form, card)
+    return _personalise_page(loaded, form, card)
+
+
+def _personalise_page(loaded: LoadedDesign, form: CardForm, card: RenderedCard | None) -> str:
+    if card is None:
+        images, values = _blank_previews(loaded), {}
+    else:
+        images, values = card_previews(card.pdf, card.geometry), card.values
+    return render_template(
+        "personalise.html",
+        loaded=loaded,
+        design=loaded.design,
+        form=form,
+        word_fields=[form[name] for name in loaded.design.fields],
+        option_fields=[form[name] for name in PREVIEW_OPTIONS],
+        # Download choices are made on the check page; carried here so going back keeps them.
+        carried_fields=[form[name] for name in download_choice_names(form, loaded.design)],
+        panels=_panels(loaded, images, values),
+        words=_words(loaded, values),
+        personalised=card is not None,
+        action_url=url_for("cards.personalise", slug=loaded.slug),
+        preview_url=url_for("cards.preview_json", slug=loaded.slug),
     )
 
 
-def _attach_problems(form, error: CardTextError) -> None:
-    for problem in error.problems:
-        if problem.field and problem.field in form:
-            form[problem.field].errors = [*form[problem.field].errors, problem.message]
-        else:
-            form.form_errors.append(problem.message)
+def _only_download_problems(form: CardForm, loaded: LoadedDesign) -> bool:
+    """The card's words are fine and only the download choice (or the addresses) needs attention, so
+    the sender stays on the check page, where those are asked."""
+    words = {*loaded.design.fields, *PREVIEW_OPTIONS}
+    return bool(form.errors) and not form.form_errors and all(name not in words for name in form.errors)
+
+
+def _check_page(loaded: LoadedDesign, form: CardForm, card: RenderedCard) -> str:
+    """The last step: the card at a glance, the names spelled out, then the download choices."""
+    return render_template(
+        "check.html",
+        loaded=loaded,
+        design=loaded.design,
+        form=form,
+        carried_fields=[form[name] for name in (*loaded.design.fields, *PREVIEW_OPTIONS)],
+        choice_fields=[form[name] for name in download_choice_names(form, loaded.design)],
+        panels=_panels(loaded, card_previews(card.pdf, card.geometry), card.values),
+        words=_words(loaded, card.values),
+        names=names_to_check(card.values),
+        date=card.values.get("date", ""),
+        action_url=url_for("cards.personalise", slug=loaded.slug),
+    )
+
+
+def _live_width(raw: str | None) -> int:
+    try:
+        wanted = int(raw or PREVIEW_WIDTH)
+    except ValueError:
+        return PREVIEW_WIDTH
+    stepped = -(-wanted // LIVE_WIDTH_STEP) * LIVE_WIDTH_STEP  # round up to a step, so images stay sharp
+    return max(LIVE_WIDTH_MIN, min(LIVE_WIDTH_MAX, stepped))
+
+
+@cards.post("/cards/<slug>/preview.json")
+def preview_json(slug: str):
+    """The live preview: the form as typed so far -> fresh images, per-field problems and the card's words.
+
+    Fields with a problem are left out of the render so the rest can still be previewed; when text
+    doesn't fit, no images are sent and the page keeps showing the last card that printed."""
+    loaded = _design_or_404(slug)
+    design = loaded.design
+    form = card_form(design, field_limits(loaded))
+    form.validate()
+    errors = {name: list(form[name].errors) for name in design.fields if form[name].errors}
+    values = {name: form[name].data for name in design.fields if form[name].data and name not in errors}
+    size = form.size.data if not form.size.errors else design.sizes[0]
+    options = PREVIEW.options(size)
+    body: dict = {"errors": errors, "form_errors": [], "panels": None, "words": None}
+    try:
+        pdf = render_card(loaded.folder, design, values, options)
+    except CardTextError as error:
+        for problem in error.problems:
+            if problem.field in design.fields:
+                errors.setdefault(problem.field, []).append(problem.message)
+            else:
+                body["form_errors"].append(problem.message)
+    else:
+        images = card_previews(pdf, resolve_geometry(design, options), _live_width(request.form.get("width")))
+        body["panels"] = _panels(loaded, images, values)
+        body["words"] = _words(loaded, values)
+    body["ok"] = body["panels"] is not None and not errors
+    return jsonify(body), 200 if body["ok"] else 422

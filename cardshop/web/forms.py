@@ -131,15 +131,27 @@ def card_form(design: Design, limits: FieldLimits | None = None, downloading: bo
     form.limits = limits or design_field_limits(design)
     form.downloading = downloading
     form.download_hints = DOWNLOAD_HINTS
+    # No field gets a maxlength attribute: a browser would silently cut pasted text, where the form
+    # (and the live preview, as the sender types) can say kindly how much is over.
     for name in FIELDS:
         if name not in design.fields:
             del form[name]
-        else:
-            form[name].flags.maxlength = form.limits.chars[name]
     form.size.choices = [(size, SIZE_LABELS[size]) for size in design.sizes]
     if not form.size.data:
         form.size.data = design.sizes[0]
     return form
+
+
+# Fields shown beside the words on the personalise page because they change the preview. Every other
+# field of the form that is not a sender's words (layouts, addresses, ...) is a download choice,
+# shown on the check page just before download.
+PREVIEW_OPTIONS: tuple[str, ...] = ("size",)
+
+
+def download_choice_names(form: CardForm, design: Design) -> list[str]:
+    """The form's fields that are choices about the download rather than the card's words or size."""
+    skip = {*design.fields, *PREVIEW_OPTIONS, "csrf_token"}
+    return [field.name for field in form if field.name not in skip]
 
 
 def field_values(form: CardForm, design: Design) -> dict[str, str]:

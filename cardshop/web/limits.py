@@ -27,14 +27,16 @@ from __future__ import annotations
 import io
 import os
 
-from flask import Flask, render_template
+from flask import Flask, jsonify, render_template, request
 from flask_limiter import Limiter
 from flask_limiter.errors import RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wsgi import get_content_length
 
-DEFAULT_RENDER_LIMIT = "30 per minute;300 per hour"
+# The live preview asks for a render at each pause in typing (about one a second at most while a
+# sender types), so a sender stays well inside this; a client at full speed does not.
+DEFAULT_RENDER_LIMIT = "120 per minute;2000 per hour"
 
 
 def _env_flag(name: str) -> bool | None:
@@ -98,6 +100,8 @@ def init_rate_limits(app: Flask) -> Limiter:
             "moment to keep the site working for everyone. Please wait a minute and try again. Your "
             "browser's Back button should bring back what you wrote; nothing you wrote has been kept here."
         )
+        if request.accept_mimetypes.best == "application/json":  # the live preview shows the message
+            return jsonify({"ok": False, "title": "Please wait a moment", "message": message}), 429
         return render_template("error.html", title="Please wait a moment", message=message), 429
 
     return limiter

@@ -1,0 +1,90 @@
+"""Make the README's screenshots: gallery, personalise page, folded view and check page, phone and desktop.
+
+Run from the repository root with the test tools installed:
+
+    .venv/bin/python scripts/screenshots.py [--out docs/images] [--extra]
+
+It serves the app on a free loopback port, drives the system Chromium (/usr/bin/chromium) with
+Playwright, types a message as a sender would and waits for the live preview. `--extra` also saves
+an error shown while typing and a filtered gallery, for looking over by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.support import DESKTOP, PHONE, chromium, live_server  # noqa: E402
+
+WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+WORDS = {
+    "recipient": "Dear Sam and Alex",
+    "baby_name": "Rowan",
+    "message": "I'm so sorry. I don't know what to say, but I'm here, and I'm thinking of you both.",
+    "signoff": "With love",
+    "sender": "Jo",
+}
+
+
+def _write_card(page) -> None:
+    page.goto("/cards/forget-me-nots")
+    for name, value in WORDS.items():
+        page.fill(f"#{name}", value)
+    page.wait_for_function(
+        "() => document.querySelector('[data-pages] img[data-panel=inside]').alt.includes('thinking of you both')"
+    )
+    page.locator("#sender").blur()
+    # Back to the top: the preview is sticky on tall screens and would otherwise sit mid-page.
+    page.evaluate("() => window.scrollTo(0, 0)")
+
+
+def shoot(out: Path, extra: bool) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    made = []
+    with live_server() as server, chromium() as browser:
+        for label, viewport in WIDTHS.items():
+            context = browser.new_context(viewport=viewport, base_url=server.url, reduced_motion="reduce")
+            page = context.new_page()
+            page.goto("/")
+            made.append(out / f"gallery-{label}.png")
+            page.screenshot(path=made[-1], full_page=True)
+            _write_card(page)
+            made.append(out / f"personalise-{label}.png")
+            page.screenshot(path=made[-1], full_page=True)
+            page.get_by_role("button", name="As a folded card").click()
+            page.get_by_role("button", name="Open it").click()
+            made.append(out / f"folded-{label}.png")
+            page.locator("#preview").screenshot(path=made[-1])
+            page.get_by_role("button", name="All pages").click()
+            page.get_by_role("button", name="Continue to check and download").click()
+            page.wait_for_selector("[data-names]")
+            made.append(out / f"check-{label}.png")
+            page.screenshot(path=made[-1], full_page=True)
+            if extra:
+                page.goto("/cards/forget-me-nots")
+                page.fill("#message", "\n".join(["Love."] * 70))
+                page.wait_for_selector("#message-error p")
+                made.append(out / f"error-{label}.png")
+                page.locator("#card-form").screenshot(path=made[-1])
+                page.goto("/?tone=botanical")
+                made.append(out / f"filtered-{label}.png")
+                page.screenshot(path=made[-1], full_page=True)
+            context.close()
+    return made
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
+    parser.add_argument("--extra", action="store_true", help="also an error and a filtered gallery")
+    args = parser.parse_args()
+    for path in shoot(args.out, args.extra):
+        print(path)
+
+
+if __name__ == "__main__":
+    main()

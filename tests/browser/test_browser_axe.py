@@ -1,0 +1,158 @@
+"""axe-core on every page and state, at desktop and phone widths: zero violations allowed.
+
+axe runs every rule tagged WCAG 2.0, 2.1 or 2.2 A or AA (target size included) and its best practices.
+Each state is reached the way a sender reaches it, in a real browser with JavaScript on (and a few
+once more without our scripts).
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import assert_clean, open_context
+from tests.browser.helpers import preview_seq, wait_for_card_to_say, wait_for_preview_after
+from tests.browser.support import DESKTOP, PHONE
+
+AXE = Axe()
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+CARD = "/cards/forget-me-nots"
+
+
+def _gallery(page):
+    page.goto("/")
+
+
+def _gallery_filtered(page):
+    page.goto("/")
+    page.select_option("#filter-tone", "botanical")
+    page.wait_for_function("() => location.search.includes('tone=botanical')")
+
+
+def _gallery_no_match(page):
+    page.goto("/?tone=faith&recipient=own-news")
+
+
+def _privacy(page):
+    page.goto("/privacy")
+
+
+def _not_found(page):
+    page.context.watch.expected_failures.add(page.context.watch.origin + "/cards/no-such-card")
+    page.goto("/cards/no-such-card")
+
+
+def _empty_form(page):
+    page.goto(CARD)
+
+
+def _errors_after_posting(page):
+    """Posted with an empty message and a name that is too long: the error summary and field errors."""
+    page.goto(CARD)
+    page.fill("#sender", "J" * 70)
+    page.get_by_role("button", name="Continue to check and download").click()
+    page.wait_for_selector("[data-error-summary]")
+
+
+def _errors_while_typing(page):
+    page.goto(CARD)
+    seq = preview_seq(page)
+    page.fill("#message", "\n".join(["Love."] * 70))
+    wait_for_preview_after(page, seq)
+    page.wait_for_selector("#message-error p")
+
+
+def _preview_loaded(page):
+    page.goto(CARD)
+    page.fill("#recipient", "Dear Sam and Alex")
+    page.fill("#message", "Thinking of you both.")
+    wait_for_card_to_say(page, "Thinking of you both.")
+    page.get_by_text("What the card says, in words").click()
+
+
+def _folded_open(page):
+    _preview_loaded(page)
+    page.get_by_role("button", name="As a folded card").click()
+    page.get_by_role("button", name="Open it").click()
+
+
+def _check_page(page):
+    page.goto(CARD)
+    page.fill("#recipient", "Dear Sam and Alex")
+    page.fill("#message", "Thinking of you both.")
+    page.fill("#sender", "Jo")
+    page.get_by_role("button", name="Continue to check and download").click()
+    page.wait_for_selector("[data-names]")
+
+
+STATES = {
+    "gallery": _gallery,
+    "gallery-filtered": _gallery_filtered,
+    "gallery-no-match": _gallery_no_match,
+    "privacy": _privacy,
+    "not-found": _not_found,
+    "personalise-empty": _empty_form,
+    "personalise-errors-posted": _errors_after_posting,
+    "personalise-errors-live": _errors_while_typing,
+    "personalise-preview-loaded": _preview_loaded,
+    "personalise-folded-open": _folded_open,
+    "check": _check_page,
+}
+
+
+def _violations(page) -> list[str]:
+    # After a click that posts a form, the new page may be parsed before its stylesheet has loaded.
+    page.wait_for_load_state("load")
+    results = AXE.run(page, options=AXE_OPTIONS)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        + ", ".join(str(node["target"]) for node in violation["nodes"])
+        for violation in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+@pytest.mark.parametrize("state", list(STATES))
+def test_axe_reports_no_violations(browser, server, state, width):
+    viewport = DESKTOP if width == "desktop" else PHONE
+    context = open_context(browser, server, viewport=viewport)
+    try:
+        page = context.new_page()
+        STATES[state](page)
+        assert _violations(page) == []
+    finally:
+        context.close()
+    assert_clean(context.watch)
+
+
+@pytest.mark.parametrize("state", ["gallery-no-match", "personalise-empty", "personalise-errors-posted", "check"])
+def test_axe_reports_no_violations_without_our_scripts(browser, server, state):
+    """The pages as they are when our scripts don't run. (axe itself needs JavaScript, so our scripts
+    are answered with nothing rather than switching JavaScript off.)"""
+    context = open_context(browser, server)
+    context.route("**/static/*.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    try:
+        page = context.new_page()
+        STATES[state](page)
+        assert _violations(page) == []
+    finally:
+        context.close()
+    assert_clean(context.watch)
+
+
+def test_axe_finds_a_planted_violation(page):
+    """The check above can fail: an image without alt text and a control without a name are caught."""
+    page.goto("/privacy")
+    page.evaluate(
+        """() => {
+            const img = document.createElement("img");
+            img.src = "/static/favicon.svg";
+            const button = document.createElement("button");
+            document.querySelector("main").append(img, button);
+        }"""
+    )
+    found = " ".join(_violations(page))
+    assert "image-alt" in found and "button-name" in found
