@@ -18,14 +18,14 @@ Nothing here logs or keeps the text it is given.
 from __future__ import annotations
 
 import re
-import threading
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr
+
+from cardshop.catalog.datafile import DataFileError, FileCache, parse_tables
 
 RULES_PATH = Path(__file__).resolve().parent / "data" / "kindness.toml"
 
@@ -63,13 +63,8 @@ _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _EMPTY_PROBE = " at least, a b. I you 'x' 12 "
 
 
-class KindnessRulesError(ValueError):
+class KindnessRulesError(DataFileError):
     """The rule file could not be read or has problems; ``problems`` lists each one."""
-
-    def __init__(self, path: Path, problems: list[str]) -> None:
-        self.path = path
-        self.problems = problems
-        super().__init__(f"{path}: {len(problems)} problem(s):\n" + "\n".join(f"  {p}" for p in problems))
 
 
 def javascript_problem(pattern: str) -> str | None:
@@ -203,79 +198,23 @@ class _CompiledRule:
     unless: tuple[re.Pattern[str], ...]
 
 
-def _describe(error: dict[str, Any]) -> str:
-    """Turn one pydantic error into "key 'x': what is wrong"."""
-    loc = [str(part) for part in error.get("loc", ())]
-    kind = error.get("type", "")
-    message = str(error.get("msg", "")).removeprefix("Value error, ")
-    if kind == "extra_forbidden":
-        message = "unknown key"
-    elif kind == "missing":
-        message = "is missing"
-    if not loc:
-        return message
-    key = loc[0] + "".join(f"[{part}]" for part in loc[1:])
-    return f"key '{key}': {message}"
-
-
-def _parse(path: Path) -> tuple[Rule, ...]:
-    """Read and validate the rule file, collecting every problem before raising."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise KindnessRulesError(path, [f"not valid TOML: {exc}"]) from exc
-    problems: list[str] = []
-    for key in raw:
-        if key != "rule":
-            problems.append(f"unknown top-level key '{key}' (rules are [[rule]] tables)")
-    entries = raw.get("rule", [])
-    if not isinstance(entries, list):
-        problems.append("'rule' must be an array of tables ([[rule]])")
-        entries = []
-    rules: list[Rule] = []
-    seen: dict[str, int] = {}
-    for number, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict):
-            problems.append(f"rule #{number}: must be a table")
-            continue
-        label = f"rule '{entry['id']}'" if isinstance(entry.get("id"), str) else f"rule #{number}"
-        try:
-            rule = Rule.model_validate(entry)
-        except ValidationError as exc:
-            problems.extend(f"{label}: {_describe(err)}" for err in exc.errors())  # type: ignore[arg-type]
-            continue
-        if rule.id in seen:
-            problems.append(f"{label}: key 'id': duplicate of rule #{seen[rule.id]}")
-            continue
-        seen[rule.id] = number
-        rules.append(rule)
-    if not entries and not problems:
-        problems.append("has no [[rule]] tables")
-    if problems:
-        raise KindnessRulesError(path, problems)
-    return tuple(rules)
-
-
 @dataclass(frozen=True, slots=True)
 class _RuleSet:
     rules: tuple[Rule, ...]
     compiled: tuple[_CompiledRule, ...]
 
 
-_cache: dict[Path, tuple[tuple[int, int], _RuleSet]] = {}
-_cache_lock = threading.Lock()
+_cache = FileCache()
 
 
 def _rule_set(path: Path | str | None) -> _RuleSet:
     target = Path(path).resolve() if path is not None else RULES_PATH
-    info = target.stat()
-    stamp = (info.st_mtime_ns, info.st_size)
-    with _cache_lock:
-        cached = _cache.get(target)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
-    rules = _parse(target)
-    rule_set = _RuleSet(
+    return _cache.get(target, _compile)
+
+
+def _compile(path: Path) -> _RuleSet:
+    rules = parse_tables(path, "rule", Rule, KindnessRulesError)
+    return _RuleSet(
         rules=rules,
         compiled=tuple(
             _CompiledRule(
@@ -286,9 +225,6 @@ def _rule_set(path: Path | str | None) -> _RuleSet:
             for rule in rules
         ),
     )
-    with _cache_lock:
-        _cache[target] = (stamp, rule_set)
-    return rule_set
 
 
 def load_rules(path: Path | str | None = None) -> tuple[Rule, ...]:

@@ -14,10 +14,8 @@ modification time (or size) changes, so an edited file is picked up without a re
 from __future__ import annotations
 
 import re
-import threading
-import tomllib
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import (
     BaseModel,
@@ -25,12 +23,12 @@ from pydantic import (
     Field,
     StrictBool,
     StrictStr,
-    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
+from cardshop.catalog.datafile import DataFileError, FileCache, parse_tables
 from cardshop.catalog.vocabulary import FIELD_MAX_LENGTHS, LOSS, OCCASION, RECIPIENT, TONE
 
 MESSAGES_PATH = Path(__file__).resolve().parent / "data" / "messages.toml"
@@ -51,13 +49,8 @@ _VOCABULARIES: dict[str, dict[str, str]] = {
 }
 
 
-class MessageLibraryError(ValueError):
+class MessageLibraryError(DataFileError):
     """The message file could not be read or has problems; ``problems`` lists each one."""
-
-    def __init__(self, path: Path, problems: list[str]) -> None:
-        self.path = path
-        self.problems = problems
-        super().__init__(f"{path}: {len(problems)} problem(s):\n" + "\n".join(f"  {p}" for p in problems))
 
 
 def _check_tags(field: str, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -143,61 +136,7 @@ class Message(BaseModel):
         return self.model_copy(update={"text": self.text.replace(BABY_NAME_PLACEHOLDER, baby_name)})
 
 
-def _describe(error: dict[str, Any]) -> str:
-    """Turn one pydantic error into "key 'x': what is wrong" in words a writer understands."""
-    loc = [str(part) for part in error.get("loc", ())]
-    key = loc[0] if loc else ""
-    kind = error.get("type", "")
-    message = str(error.get("msg", "")).removeprefix("Value error, ")
-    if kind == "extra_forbidden":
-        message = "unknown key"
-    elif kind == "missing":
-        message = "is missing"
-    if not key:
-        return message
-    return f"key '{key}': {message}"
-
-
-def _parse(path: Path) -> tuple[Message, ...]:
-    """Read and validate the file, collecting every problem before raising."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise MessageLibraryError(path, [f"not valid TOML: {exc}"]) from exc
-    problems: list[str] = []
-    for key in raw:
-        if key != "message":
-            problems.append(f"unknown top-level key '{key}' (messages are [[message]] tables)")
-    entries = raw.get("message", [])
-    if not isinstance(entries, list):
-        problems.append("'message' must be an array of tables ([[message]])")
-        entries = []
-    messages: list[Message] = []
-    seen: dict[str, int] = {}
-    for number, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict):
-            problems.append(f"message #{number}: must be a table")
-            continue
-        label = f"message '{entry['id']}'" if isinstance(entry.get("id"), str) else f"message #{number}"
-        try:
-            message = Message.model_validate(entry)
-        except ValidationError as exc:
-            problems.extend(f"{label}: {_describe(err)}" for err in exc.errors())  # type: ignore[arg-type]
-            continue
-        if message.id in seen:
-            problems.append(f"{label}: key 'id': duplicate of message #{seen[message.id]}")
-            continue
-        seen[message.id] = number
-        messages.append(message)
-    if not entries and not problems:
-        problems.append("has no [[message]] tables")
-    if problems:
-        raise MessageLibraryError(path, problems)
-    return tuple(messages)
-
-
-_cache: dict[Path, tuple[tuple[int, int], tuple[Message, ...]]] = {}
-_cache_lock = threading.Lock()
+_cache = FileCache()
 
 
 def load_messages(path: Path | str | None = None) -> tuple[Message, ...]:
@@ -207,16 +146,7 @@ def load_messages(path: Path | str | None = None) -> tuple[Message, ...]:
     :class:`MessageLibraryError` naming the file, message and key of every problem.
     """
     target = Path(path).resolve() if path is not None else MESSAGES_PATH
-    info = target.stat()
-    stamp = (info.st_mtime_ns, info.st_size)
-    with _cache_lock:
-        cached = _cache.get(target)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
-    messages = _parse(target)
-    with _cache_lock:
-        _cache[target] = (stamp, messages)
-    return messages
+    return _cache.get(target, lambda file: parse_tables(file, "message", Message, MessageLibraryError))
 
 
 def _wanted(dimension: str, value: str | None) -> str | None:
