@@ -219,3 +219,12 @@ def test_what_to_write_is_linked_from_the_nav_and_the_form(client):
     assert '<a href="/what-to-write" aria-current="page">What to write</a>' in text
     form = client.get(f"/cards/{SLUG}").get_data(as_text=True)
     assert form.count('href="/what-to-write"') == 2  # the site's menu, and beside the message
+
+
+def test_one_phrase_gets_one_note(client):
+    """ "At least you can try again" fires two rules; the sender reads one gentle suggestion for it."""
+    assert len(check("At least you can try again.")) == 2
+    page = post_card(client, SLUG, {"message": "At least you can try again. Time heals."}).get_data(as_text=True)
+    notes = _kindness_slot(page)
+    assert notes.count("Some people find") == 2
+    assert "“Time heals”" in notes

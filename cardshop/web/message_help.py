@@ -155,11 +155,16 @@ class KindNote:
 
 
 def kindness_notes(text: str | None) -> list[KindNote]:
-    """One note per rule that fires, quoting where it first fires, in the order they appear."""
+    """One note per rule that fires, quoting where it first fires, in the order they appear. Words
+    already quoted by an earlier note get no second note ("at least you can try again" is one thought,
+    not two), so the sender reads one gentle suggestion per phrase."""
     notes: dict[str, KindNote] = {}
+    quoted: list[tuple[int, int]] = []
     for flag in check(text or ""):
-        if flag.rule_id not in notes:
-            notes[flag.rule_id] = KindNote(flag.rule_id, " ".join(flag.matched_text.split()), flag.why, flag.instead)
+        if flag.rule_id in notes or any(flag.start < end and start < flag.end for start, end in quoted):
+            continue
+        quoted.append((flag.start, flag.end))
+        notes[flag.rule_id] = KindNote(flag.rule_id, " ".join(flag.matched_text.split()), flag.why, flag.instead)
     return list(notes.values())
 
 

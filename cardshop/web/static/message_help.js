@@ -185,7 +185,7 @@
   function notesFor(text) {
     var normal = normalise(text);
     var notes = [];
-    rules.forEach(function (rule) {
+    rules.forEach(function (rule, order) {
       var cancels = [];
       rule.unless.forEach(function (p) {
         cancels = cancels.concat(spans(p, normal));
@@ -199,10 +199,22 @@
           if (!cancelled && (!first || span[0] < first[0])) first = span;
         });
       });
-      if (first) notes.push({ rule: rule, at: first[0], quoted: normal.slice(first[0], first[1]).split(/\s+/).join(" ") });
+      if (first) {
+        var quoted = normal.slice(first[0], first[1]).split(/\s+/).join(" ");
+        notes.push({ rule: rule, order: order, at: first[0], end: first[1], quoted: quoted });
+      }
     });
-    return notes.sort(function (a, b) {
-      return a.at - b.at;
+    notes.sort(function (a, b) {
+      return a.at - b.at || a.order - b.order;
+    });
+    // Words already quoted by an earlier note get no second one (as kindness_notes in message_help.py).
+    var quoted = [];
+    return notes.filter(function (note) {
+      var overlaps = quoted.some(function (span) {
+        return note.at < span[1] && span[0] < note.end;
+      });
+      if (!overlaps) quoted.push([note.at, note.end]);
+      return !overlaps;
     });
   }
 
