@@ -33,6 +33,15 @@ from cardshop.web.forms import (
     download_choice_names,
     field_values,
 )
+from cardshop.web.message_help import (
+    HelpChoices,
+    find_suggestion,
+    help_context,
+    insert_suggestion,
+    kindness_notes,
+    suggestion_items,
+    suggestions_status,
+)
 
 cards = Blueprint("cards", __name__)
 
@@ -120,6 +129,29 @@ def _render(
     return RenderedCard(pdf, resolve_geometry(loaded.design, options), values, options)
 
 
+def _help_choices(form: CardForm) -> HelpChoices:
+    baby_name = form.baby_name.data if "baby_name" in form else None
+    return HelpChoices.from_form(request.form, baby_name)
+
+
+def _use_suggestion(form: CardForm, message_id: str) -> bool:
+    choices = _help_choices(form)
+    message = find_suggestion(message_id, choices)
+    if message is None:
+        form.form_errors.append(
+            "That suggestion isn't available on this card. Please choose another one, or write your own words."
+        )
+        return False
+    form.message.data = insert_suggestion(form.message.data or "", message.text, choices)
+    return True
+
+
+def _clear_problems(form: CardForm) -> None:
+    for field in form:
+        field.errors = []
+    form.form_errors.clear()
+
+
 def _attach_problems(form: CardForm, error: CardTextError) -> None:
     for problem in error.problems:
         if problem.field and problem.field in form:
@@ -151,6 +183,16 @@ def personalise(slug: str):
     form = card_form(loaded.design, field_limits(loaded), downloading=action == "download")
     if request.method == "GET":
         return _personalise_page(loaded, form, None)
+    if "use_suggestion" in request.form:
+        # A suggestion chosen without JavaScript: into the message, then the page as after a preview.
+        if not _use_suggestion(form, request.form["use_suggestion"]):
+            return _personalise_page(loaded, form, None), 422
+    elif action == "suggest":
+        # "Show suggestions" after choosing who the card is for: no one is told off for an empty field.
+        card = _render(loaded, form)
+        if card is None:
+            _clear_problems(form)
+        return _personalise_page(loaded, form, card)
     download = download_named(form.layout.data) if action == "download" else None
     card = _render(loaded, form, download, downloading=action == "download")
     if card is None:
@@ -187,6 +229,14 @@ def _personalise_page(loaded: LoadedDesign, form: CardForm, card: RenderedCard |
         personalised=card is not None,
         action_url=url_for("cards.personalise", slug=loaded.slug),
         preview_url=url_for("cards.preview_json", slug=loaded.slug),
+        suggestions_url=url_for("cards.suggestions_json", slug=loaded.slug),
+        help=help_context(
+            loaded.design,
+            _help_choices(form),
+            form.message.data if request.method == "POST" else None,
+            # The suggestions stay open after the sender used them without JavaScript.
+            opened="use_suggestion" in request.form or request.form.get("action") == "suggest",
+        ),
     )
 
 
@@ -209,6 +259,7 @@ def _check_page(loaded: LoadedDesign, form: CardForm, card: RenderedCard) -> str
         panels=_panels(loaded, card_previews(card.pdf, card.geometry), card.values),
         words=_words(loaded, card.values),
         names=names_to_check(card.values),
+        notes=kindness_notes(card.values.get("message")),
         date=card.values.get("date", ""),
         action_url=url_for("cards.personalise", slug=loaded.slug),
     )
@@ -252,3 +303,15 @@ def preview_json(slug: str):
         body["words"] = _words(loaded, values)
     body["ok"] = body["panels"] is not None and not errors
     return jsonify(body), 200 if body["ok"] else 422
+
+
+@cards.post("/cards/<slug>/suggestions.json")
+def suggestions_json(slug: str):
+    """Suggestions for the choices made so far (who it is for, faith, the baby's name), for the page to
+    swap in without reloading. Posted like the live preview, so the name never appears in an address."""
+    loaded = _design_or_404(slug)
+    form = card_form(loaded.design, field_limits(loaded))
+    form.validate()
+    choices = _help_choices(form)
+    items = suggestion_items(loaded.design, choices)
+    return jsonify({"suggestions": items, "status": suggestions_status(loaded.design, choices, len(items))})

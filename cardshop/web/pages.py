@@ -1,12 +1,14 @@
-"""Plain pages: privacy, the printing guide, and the small things every site owes its visitors."""
+"""Plain pages: privacy, what to write, the printing guide, and the small things every site owes its visitors."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Blueprint, render_template
+from flask import Blueprint, jsonify, render_template
 from PIL import Image
+
+from cardshop.catalog.kindness import rules_as_json
 
 pages = Blueprint("pages", __name__)
 
@@ -16,6 +18,19 @@ GUIDE_PICTURES = Path(__file__).resolve().parent / "static" / "guide"
 @pages.get("/privacy")
 def privacy():
     return render_template("privacy.html")
+
+
+@pages.get("/what-to-write")
+def what_to_write():
+    return render_template("what_to_write.html")
+
+
+@pages.get("/kindness-rules.json")
+def kindness_rules():
+    """The kindness rules for the live check on the personalise page (the same for everyone)."""
+    response = jsonify(rules_as_json())
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 @lru_cache(maxsize=1)

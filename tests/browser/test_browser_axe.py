@@ -88,6 +88,30 @@ def _check_page(page):
     page.wait_for_selector("[data-names]")
 
 
+def _suggestions_and_note(page):
+    """Suggestions open, a gentle note beside the message."""
+    page.goto(CARD)
+    page.wait_for_selector("[data-kindness][data-rules-ready=true]", state="attached")
+    page.get_by_text("Need words to start from?").click()
+    page.get_by_label("Include faith-based words").check()
+    page.wait_for_selector(".suggestion .tag")
+    page.fill("#message", "At least you can try again.")
+    page.wait_for_selector("#message-kindness li")
+
+
+def _suggestions_posted(page):
+    """Without our scripts: a suggestion chosen and a note shown, after the page came back."""
+    page.goto(CARD)
+    page.fill("#message", "At least you can try again.")
+    page.get_by_text("Need words to start from?").click()
+    page.locator("[data-suggestion]").first.click()
+    page.wait_for_selector("#message-kindness li")
+
+
+def _what_to_write(page):
+    page.goto("/what-to-write")
+
+
 STATES = {
     "gallery": _gallery,
     "gallery-filtered": _gallery_filtered,
@@ -100,6 +124,9 @@ STATES = {
     "personalise-preview-loaded": _preview_loaded,
     "personalise-folded-open": _folded_open,
     "check": _check_page,
+    "personalise-suggestions-and-note": _suggestions_and_note,
+    "personalise-suggestion-posted": _suggestions_posted,
+    "what-to-write": _what_to_write,
 }
 
 
@@ -128,7 +155,10 @@ def test_axe_reports_no_violations(browser, server, state, width):
     assert_clean(context.watch)
 
 
-@pytest.mark.parametrize("state", ["gallery-no-match", "personalise-empty", "personalise-errors-posted", "check"])
+@pytest.mark.parametrize(
+    "state",
+    ["gallery-no-match", "personalise-empty", "personalise-errors-posted", "check", "personalise-suggestion-posted"],
+)
 def test_axe_reports_no_violations_without_our_scripts(browser, server, state):
     """The pages as they are when our scripts don't run. (axe itself needs JavaScript, so our scripts
     are answered with nothing rather than switching JavaScript off.)"""

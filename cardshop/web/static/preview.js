@@ -22,7 +22,6 @@
   var note = preview.querySelector("[data-preview-note]");
   var wordsList = preview.querySelector("[data-card-words]");
   var announcer = document.querySelector("[data-announce]");
-  var previewButton = form.querySelector("[data-preview-button]");
   var touched = new Set();
   var timer = 0;
   var controller = null;
@@ -257,7 +256,8 @@
   });
   form.addEventListener("submit", function (event) {
     // "Continue" is an ordinary post; so is every submit in a browser that can't say which button.
-    if (!("submitter" in event) || (event.submitter && event.submitter !== previewButton)) return;
+    // (There are two preview buttons: the visible one, and a hidden first one that Enter in a field uses.)
+    if (!("submitter" in event) || (event.submitter && !event.submitter.hasAttribute("data-preview-button"))) return;
     event.preventDefault();
     update();
     if (!enterInField) preview.querySelector("h2").focus();
