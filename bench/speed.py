@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import io
 import json
 import random
 import statistics
@@ -235,15 +234,16 @@ def bench_preview(loaded, repeats: int) -> dict:
 # ---- WeasyPrint from equivalent HTML ----
 
 
-def _font_faces() -> tuple[str, dict]:
+def _font_faces(used: set[str]) -> str:
+    """@font-face rules for the faces the card uses (WeasyPrint loads every face it is given)."""
     manifest = load_manifest()
-    rules, files = [], {}
+    rules = []
     for family in (*manifest.families.values(), *manifest.fallbacks):
         for style, path in family.files.items():
             face = family.face_name(style)
-            files[face] = path
-            rules.append(f"@font-face {{ font-family: '{face}'; src: url('{path.resolve().as_uri()}'); }}")
-    return "\n".join(rules), files
+            if face in used:
+                rules.append(f"@font-face {{ font-family: '{face}'; src: url('{path.resolve().as_uri()}'); }}")
+    return "\n".join(rules)
 
 
 def card_html(loaded, layout: str) -> str:
@@ -253,7 +253,8 @@ def card_html(loaded, layout: str) -> str:
     design = loaded.design
     geometry = resolve_geometry(design, RenderOptions(layout=layout if layout == "flat" else "pro"))
     fitted = fit_card(design, TYPICAL, geometry)
-    fonts, _ = _font_faces()
+    used = {atom.face for slots in fitted.slots.values() for slot in slots for line in slot.lines for atom in line.runs}
+    fonts = _font_faces(used)
     bleed = 0 if layout == "flat" else geometry.bleed
     if layout == "flat":
         from cardshop.render.geometry import single_placement
@@ -442,6 +443,17 @@ def bench_memory(renders: int) -> dict:
 
 
 def table(report: dict) -> str:
+    lines = []
+    if "renders" in report:
+        lines += _render_table(report)
+    if "load" in report:
+        lines += _load_table(report["load"])
+    if "memory" in report:
+        lines += _memory_table(report["memory"])
+    return "\n".join(lines)
+
+
+def _render_table(report: dict) -> list[str]:
     lines = ["PDF render (ms)                          reused med/p95     direct med/p95   speed-up"]
     for key, value in report["renders"].items():
         reused, direct = value["reused"], value["direct"]
@@ -458,21 +470,26 @@ def table(report: dict) -> str:
     for key, value in report["weasyprint"].items():
         weasy = value["weasyprint"]
         lines.append(
-            f"  {key:38} {weasy['median']:7.2f} {weasy['p95']:7.2f}   {value['ours_median']:7.2f}   {value['ratio']:5.1f}x"
+            f"  {key:38} {weasy['median']:7.2f} {weasy['p95']:7.2f}   {value['ours_median']:7.2f}"
+            f"   {value['ratio']:5.1f}x"
         )
-    load = report["load"]
-    lines.append(
+    return lines
+
+
+def _load_table(load: dict) -> list[str]:
+    return [
         f"Download endpoint (gunicorn, 2 workers, {load['clients']} clients, {load['duration_s']} s): "
         f"{load['requests_per_s']} req/s, p50 {load['p50_ms']} ms, p99 {load['p99_ms']} ms, "
         f"{load['errors']} errors of {load['requests']}; worker RSS {load['worker_rss_mb']} MB"
-    )
-    memory = report["memory"]
-    lines.append(
+    ]
+
+
+def _memory_table(memory: dict) -> list[str]:
+    return [
         f"Memory: {memory['renders']:,} renders in one process: RSS {memory['final_rss_mb']} MB at the end, "
         f"{memory['growth_second_half_mb']:+} MB over the second half "
         f"({', '.join(str(s['rss_mb']) for s in memory['samples'])})"
-    )
-    return "\n".join(lines)
+    ]
 
 
 def main(argv=None) -> int:
@@ -483,6 +500,11 @@ def main(argv=None) -> int:
     parser.add_argument("--duration", type=float, default=30.0, help="seconds of load on the download endpoint")
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--renders", type=int, default=10_000)
+    parser.add_argument(
+        "--only",
+        choices=("renders", "load", "memory"),
+        help="one part: renders (with preview and WeasyPrint), load or memory",
+    )
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.memory_child:
@@ -490,11 +512,25 @@ def main(argv=None) -> int:
         return 0
     if args.quick:
         args.repeats, args.duration, args.renders = 8, 10.0, 2000
+    report: dict = {"repeats": args.repeats}
+    if args.only in (None, "renders"):
+        report.update(_render_parts(args))
+    if args.only in (None, "load"):
+        report["load"] = bench_load(args.duration, args.clients, "forget-me-nots")
+    if args.only in (None, "memory"):
+        report["memory"] = bench_memory(args.renders)
+    print(table(report))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2))
+    return 0
+
+
+def _render_parts(args) -> dict:
     catalog = load_catalog()
     with tempfile.TemporaryDirectory(prefix="cardshop-bench-") as temporary:
         raster = raster_designs(Path(temporary))
         designs = {**catalog.designs, **raster}
-        report: dict = {"repeats": args.repeats}
+        report: dict = {}
         report["renders"] = bench_renders(designs, args.repeats)
         report["reportlab_defaults_png_flat"] = bench_reportlab_defaults(raster["raster-png"], args.repeats)
         report["preview"] = bench_preview(catalog.get("forget-me-nots"), args.repeats)
@@ -508,12 +544,7 @@ def main(argv=None) -> int:
             max(5, args.repeats // 2),
             report["renders"],
         )
-    report["load"] = bench_load(args.duration, args.clients, "forget-me-nots")
-    report["memory"] = bench_memory(args.renders)
-    print(table(report))
-    if args.json:
-        args.json.write_text(json.dumps(report, indent=2))
-    return 0
+    return report
 
 
 if __name__ == "__main__":
