@@ -306,7 +306,9 @@ def test_half_fold_guides_instruction_and_reference_line_are_outside_the_card(sl
         assert longest / 10 == pytest.approx(100, abs=0.3), "the reference line must be 100 mm at 100%"
         # Cut and fold guides: solid and dashed lines outside the bleed (page objects beyond the BleedBox).
         outside = []
-        for obj in page.get_objects():
+        # Top-level objects only: PDFium gives objects inside the artwork's form XObject in the
+        # form's own space, which would count art as marks.
+        for obj in page.get_objects(max_depth=0):
             left, bottom, right, top = obj.get_bounds()
             if right < bleed[0] or left > bleed[2] or top < bleed[1] or bottom > bleed[3]:
                 outside.append(obj)

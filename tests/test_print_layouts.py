@@ -133,7 +133,9 @@ def _objects(pdf: bytes, index: int):
     try:
         page = document[index]
         x0, y0, x1, y1 = page.get_bleedbox()
-        found = [(obj.type, _minus(obj.get_bounds(), (x0, y0, x0, y0))) for obj in page.get_objects()]
+        # Top-level objects only: artwork is a form XObject, and PDFium gives the objects inside a
+        # form in the form's own space, not the page's; the form itself is placed in page space.
+        found = [(obj.type, _minus(obj.get_bounds(), (x0, y0, x0, y0))) for obj in page.get_objects(max_depth=0)]
         return found, (x0, y0, x1, y1)
     finally:
         document.close()

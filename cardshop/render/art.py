@@ -1,8 +1,10 @@
 """Artwork: load a panel's SVG or raster file once, then draw it to cover a rectangle.
 
-SVG goes through svglib into a ReportLab drawing; PNG and JPEG are placed as images. Loaded art is
-kept in a small cache keyed by path, size and modification time, so a designer's edit shows up on
-the next render while repeated renders reuse the parsed file.
+SVG goes through svglib into a ReportLab drawing; PNG and JPEG are placed as images. Each file is
+also prepared once as a PDF XObject (see xobjects.py) whose encoded bytes every document reuses:
+drawing an SVG shape by shape, or compressing an image, in every render was most of a card's render
+time. Loaded art is kept in a bounded (LRU) cache keyed by path, size and modification time, so a
+designer's edit shows up on the next render while repeated renders reuse the prepared file.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from cardshop.render.geometry import Rect
+from cardshop.render.xobjects import CachedXObject, NotReusable, form_from_drawing, image_from_file
 
 RASTER_SUFFIXES = (".png", ".jpg", ".jpeg")
 VECTOR_SUFFIXES = (".svg",)
@@ -36,6 +39,7 @@ class Art:
     height: float
     drawing: Drawing | None = None
     image: ImageReader | None = None
+    xobject: CachedXObject | None = None  # prepared once; None when it can't be reused (drawn directly)
 
     @property
     def is_raster(self) -> bool:
@@ -74,13 +78,17 @@ def _parse(path: Path) -> Art:
         from cardshop.render.svg import read_svg
 
         drawing = read_svg(path)
-        return Art(path, drawing.width, drawing.height, drawing=drawing)
+        try:
+            form = form_from_drawing(drawing, drawing.initialFontName, path.read_bytes())
+        except NotReusable:
+            form = None
+        return Art(path, drawing.width, drawing.height, drawing=drawing, xobject=form)
     if suffix in RASTER_SUFFIXES:
         from cardshop.render.raster import read_raster
 
         image = read_raster(path)
         width, height = image.getSize()
-        return Art(path, width, height, image=image)
+        return Art(path, width, height, image=image, xobject=image_from_file(path.read_bytes()))
     raise ArtError(f"{path}: artwork must be .svg, .png or .jpg")
 
 
@@ -112,15 +120,23 @@ def cover_transform(art: Art, target: Rect) -> tuple[float, float, float]:
     return scale, x, y
 
 
-def draw_art(canvas: Canvas, art: Art, target: Rect, clip: Rect | None = None) -> None:
-    """Draw the art covering `target`, clipped to `clip` (by default `target` itself)."""
+def draw_art(canvas: Canvas, art: Art, target: Rect, clip: Rect | None = None, reuse: bool = True) -> None:
+    """Draw the art covering `target`, clipped to `clip` (by default `target` itself).
+
+    `reuse=False` draws it the slow way ReportLab would (shape by shape, or a freshly encoded image):
+    the reference the prepared XObjects are tested against."""
     scale, x, y = cover_transform(art, target)
     clip = clip or target
     canvas.saveState()
     path = canvas.beginPath()
     path.rect(clip.x, clip.y, clip.width, clip.height)
     canvas.clipPath(path, stroke=0, fill=0)
-    if art.drawing is not None:
+    if reuse and art.xobject is not None:
+        if art.drawing is not None:  # a form in the drawing's units
+            art.xobject.draw(canvas, scale, scale, x, y)
+        else:  # an image is drawn into the unit square
+            art.xobject.draw(canvas, art.width * scale, art.height * scale, x, y)
+    elif art.drawing is not None:
         canvas.translate(x, y)
         canvas.scale(scale, scale)
         with _draw_lock:
