@@ -14,7 +14,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from cardshop.catalog.limits import MAX_MESSAGE_LINES, FieldLimits, clean_field, field_limits, field_problem
-from cardshop.catalog.loader import Catalog, LoadedDesign, load_design
+from cardshop.catalog.loader import Catalog, load_design
 from cardshop.catalog.vocabulary import FIELD_MAX_LENGTHS, FIELDS, REQUIRED_FIELDS
 from cardshop.render.card import LAYOUTS, CardOptionError, CardTextError, RenderOptions, render_card
 from cardshop.render.envelope import address_problems, clean_address
@@ -175,4 +175,4 @@ def _target_folders(target: str | None) -> list[Path]:
     raise click.UsageError(f"{target!r} is neither a design slug nor a folder")
 
 
-__all__ = ["register_cli", "parse_sets", "parse_addresses", "LoadedDesign", "load_design"]
+__all__ = ["register_cli", "parse_sets", "parse_addresses"]
