@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import time
 
-from cardshop.catalog.checks import check_design
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
-from cardshop.proof import make_proof
+from cardshop.design.loader import TEMPLATES_DIR
+from cardshop.studio.catalogue import load_catalog
+from cardshop.studio.checks import check_design
+from cardshop.studio.proof import make_proof
 
 
 def main() -> None:

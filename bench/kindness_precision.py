@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from cardshop.catalog.kindness import check  # noqa: E402
+from cardshop.words.kindness import check  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 

@@ -13,9 +13,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog  # noqa: E402
-from cardshop.catalog.samples import TYPICAL  # noqa: E402
-from cardshop.render.card import LAYOUTS, CardOptionError, RenderOptions, render_card  # noqa: E402
+from cardshop.design.loader import TEMPLATES_DIR  # noqa: E402
+from cardshop.render.card import render_card  # noqa: E402
+from cardshop.render.options import LAYOUTS, CardOptionError, RenderOptions
+from cardshop.studio.catalogue import load_catalog  # noqa: E402
+from cardshop.studio.samples import TYPICAL  # noqa: E402
 
 ADDRESS = {"address": "Sam and Alex Rivers\n12 Orchard Lane\nLittle Hadham", "return_address": "Jo Bell\nYork"}
 RUNS = 5

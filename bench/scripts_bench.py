@@ -24,9 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog  # noqa: E402
-from cardshop.render import layout, shaping  # noqa: E402
+from cardshop.design.loader import TEMPLATES_DIR  # noqa: E402
 from cardshop.render.card import render_card  # noqa: E402
+from cardshop.render.text import fitting, shaping  # noqa: E402
+from cardshop.studio.catalogue import load_catalog  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "scripts_corpus.toml"
 MIXED = {
@@ -41,7 +42,7 @@ MIXED = {
 
 def _timed(loaded, values: dict[str, str]) -> float:
     shaping.shape.cache_clear()
-    layout._prepare.cache_clear()
+    fitting._prepare.cache_clear()
     start = time.process_time()
     render_card(loaded.folder, loaded.design, values)
     return time.process_time() - start

@@ -44,13 +44,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from load_and_faults import CONNECTION_ERRORS, Server, Session, rss_mb  # noqa: E402
 
-from cardshop.catalog.loader import load_catalog, load_design  # noqa: E402
-from cardshop.catalog.samples import TYPICAL  # noqa: E402
-from cardshop.render import art as art_module  # noqa: E402
 from cardshop.render import panels as panels_module  # noqa: E402
-from cardshop.render.card import RenderOptions, fit_card, render_card, resolve_geometry  # noqa: E402
-from cardshop.render.fonts import load_manifest  # noqa: E402
+from cardshop.render.art import artwork as art_module  # noqa: E402
+from cardshop.render.card import fit_card, render_card, resolve_geometry  # noqa: E402
 from cardshop.render.geometry import MM, spread_placements  # noqa: E402
+from cardshop.render.options import RenderOptions  # noqa: E402
+from cardshop.render.text.fonts import load_manifest  # noqa: E402
+from cardshop.studio.catalogue import load_catalog, load_design  # noqa: E402
+from cardshop.studio.samples import TYPICAL  # noqa: E402
 
 LAYOUTS = ("pro", "home-a4", "flat")
 TARGETS = {

@@ -13,12 +13,16 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from cardshop.catalog.limits import MAX_MESSAGE_LINES, FieldLimits, clean_field, field_limits, field_problem
-from cardshop.catalog.loader import Catalog, load_design
-from cardshop.catalog.vocabulary import FIELD_MAX_LENGTHS, FIELDS, REQUIRED_FIELDS
-from cardshop.render.card import LAYOUTS, CardOptionError, CardTextError, RenderOptions, render_card
-from cardshop.render.envelope import address_problems, clean_address
+from cardshop.design.loader import Catalog, design_folders
+from cardshop.design.vocabulary import FIELD_MAX_LENGTHS, FIELDS, REQUIRED_FIELDS
+from cardshop.render.card import render_card
 from cardshop.render.geometry import SIZE_NAMES
+from cardshop.render.layouts.addresses import address_problems, clean_address
+from cardshop.render.options import LAYOUTS, CardOptionError, CardTextError, RenderOptions
+from cardshop.studio.catalogue import load_design
+from cardshop.studio.checks import check_design, check_designs
+from cardshop.studio.limits import MAX_MESSAGE_LINES, FieldLimits, clean_field, field_limits, field_problem
+from cardshop.studio.proof import make_proof
 
 
 def _catalog() -> Catalog:
@@ -124,8 +128,6 @@ def register_cli(app: Flask) -> None:
     @click.argument("target", required=False)
     def check_command(target):
         """Check every design, or one (a slug or a folder path); exit 1 if anything is wrong."""
-        from cardshop.catalog.checks import check_designs
-
         folders = _target_folders(target)
         problems = check_designs(folders)
         for problem in problems:
@@ -143,9 +145,6 @@ def register_cli(app: Flask) -> None:
     )
     def proof_command(target, out, size):
         """Make a proof sheet (PDF) of one design: a slug or a folder path."""
-        from cardshop.catalog.checks import check_design
-        from cardshop.proof import make_proof
-
         [folder] = _target_folders(target)
         loaded, problems = load_design(folder)
         if loaded is None:
@@ -162,8 +161,6 @@ def register_cli(app: Flask) -> None:
 
 
 def _target_folders(target: str | None) -> list[Path]:
-    from cardshop.catalog.loader import design_folders
-
     root = _catalog().root
     if target is None:
         return design_folders(root)

@@ -19,9 +19,11 @@ sys.path.insert(0, str(ROOT))
 import pypdfium2 as pdfium  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog  # noqa: E402
-from cardshop.catalog.samples import TYPICAL  # noqa: E402
-from cardshop.render.card import RenderOptions, render_card  # noqa: E402
+from cardshop.design.loader import TEMPLATES_DIR  # noqa: E402
+from cardshop.render.card import render_card  # noqa: E402
+from cardshop.render.options import RenderOptions  # noqa: E402
+from cardshop.studio.catalogue import load_catalog  # noqa: E402
+from cardshop.studio.samples import TYPICAL  # noqa: E402
 
 GUIDE = ROOT / "cardshop" / "web" / "static" / "guide"
 DOCS = ROOT / "docs" / "images"

@@ -11,7 +11,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from cardshop import create_app
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
+from cardshop.design.loader import TEMPLATES_DIR
+from cardshop.studio.catalogue import load_catalog
 from tests import hypothesis_profiles  # noqa: F401  (registers and loads the Hypothesis profile)
 
 ROOT = Path(__file__).resolve().parents[1]

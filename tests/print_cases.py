@@ -7,9 +7,11 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from cardshop.catalog.loader import TEMPLATES_DIR, LoadedDesign, load_catalog, load_design
-from cardshop.catalog.samples import TYPICAL
-from cardshop.render.card import CardOptionError, RenderOptions, render_card
+from cardshop.design.loader import TEMPLATES_DIR, LoadedDesign
+from cardshop.render.card import render_card
+from cardshop.render.options import CardOptionError, RenderOptions
+from cardshop.studio.catalogue import load_catalog, load_design
+from cardshop.studio.samples import TYPICAL
 
 MM = 72 / 25.4
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "folds"

@@ -12,10 +12,13 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops
 
-from cardshop.catalog.loader import TEMPLATES_DIR, load_design
-from cardshop.catalog.samples import TYPICAL
-from cardshop.render import art, panels
-from cardshop.render.card import RenderOptions, render_card
+from cardshop.design.loader import TEMPLATES_DIR
+from cardshop.render import panels
+from cardshop.render.art import artwork as art
+from cardshop.render.card import render_card
+from cardshop.render.options import RenderOptions
+from cardshop.studio.catalogue import load_design
+from cardshop.studio.samples import TYPICAL
 
 FIXTURES = Path(__file__).parent / "fixtures" / "designs"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from cardshop import create_app
-from cardshop.catalog.loader import load_catalog
+from cardshop.studio.catalogue import load_catalog
 
 
 def _break(templates, slug: str, old: str, new: str):

@@ -7,11 +7,14 @@ import unicodedata
 
 import pytest
 
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
-from cardshop.render import layout
-from cardshop.render.card import CardTextError, render_card
-from cardshop.render.fonts import coverage, emoji_faces, register_all
-from cardshop.render.text import assign_faces, clean_user_text
+from cardshop.design.loader import TEMPLATES_DIR
+from cardshop.render.card import render_card
+from cardshop.render.options import CardTextError
+from cardshop.render.text import fitting
+from cardshop.render.text.cleaning import clean_user_text
+from cardshop.render.text.font_choice import assign_faces
+from cardshop.render.text.fonts import coverage, emoji_faces, register_all
+from cardshop.studio.catalogue import load_catalog
 from tests.conftest import pdf_text, post_card
 from tests.pdf_inspect import drawn_strings, font_names, notdef_drawn
 
@@ -89,7 +92,7 @@ def test_an_emoji_sequence_the_font_cannot_join_is_a_gentle_error():
 
 def test_variation_selectors_choose_emoji_or_text_style():
     register_all()
-    faces = layout.styled_parts(DESIGN.design.panels.inside_right.slots[0], {"message": "x"})[0].faces
+    faces = fitting.styled_parts(DESIGN.design.panels.inside_right.slots[0], {"message": "x"})[0].faces
     heart_emoji, heart_text = assign_faces(["❤\ufe0f", "❤\ufe0e"], faces, emoji_faces())
     assert heart_emoji in emoji_faces()
     assert heart_text not in emoji_faces()
@@ -101,8 +104,8 @@ def test_stray_variation_selectors_are_removed_when_cleaning():
 
 
 def test_a_word_the_design_font_cannot_finish_is_set_in_one_fallback_font():
-    from cardshop.catalog.models import Part, Slot
-    from cardshop.render.layout import fit_slot
+    from cardshop.design.models import Part, Slot
+    from cardshop.render.text.fitting import fit_slot
 
     # Dancing Script has no pinyin tone letters: rather than one letter in another font in the
     # middle of the name, the whole word comes from the fallback; the other words keep the design's.

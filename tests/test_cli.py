@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
-from cardshop.catalog.samples import longest, text_of_length
+from cardshop.design.loader import TEMPLATES_DIR
+from cardshop.studio.catalogue import load_catalog
+from cardshop.studio.samples import longest, text_of_length
 from tests.conftest import pdf_text
 
 CATALOG = load_catalog(TEMPLATES_DIR)

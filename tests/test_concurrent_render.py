@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from cardshop.render.card import RenderOptions, render_card
+from cardshop.render.card import render_card
+from cardshop.render.options import RenderOptions
 
 
 def test_the_same_design_renders_in_many_threads_at_once(catalog):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cardshop.catalog.checks import check_design, contrast_ratio, hex_rgb, percentile_contrast
-from cardshop.catalog.loader import load_design
+from cardshop.studio.catalogue import load_design
+from cardshop.studio.checks import check_design, contrast_ratio, hex_rgb, percentile_contrast
 
 FIXTURES = Path(__file__).parent / "fixtures" / "designs"
 

@@ -7,10 +7,10 @@ import re
 import tomllib
 from pathlib import Path
 
-from cardshop.catalog.checks import check_design
-from cardshop.catalog.models import Categories, Design, Panel, Part, Slot
-from cardshop.catalog.vocabulary import CATEGORY_VOCABULARY, FIELD_MAX_LENGTHS
-from cardshop.render.fonts import family_names
+from cardshop.design.models import Categories, Design, Panel, Part, Slot
+from cardshop.design.vocabulary import CATEGORY_VOCABULARY, FIELD_MAX_LENGTHS
+from cardshop.render.text.fonts import family_names
+from cardshop.studio.checks import check_design
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = (ROOT / "docs" / "designing-cards.md").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import os
 import shutil
 
 from cardshop import create_app
-from cardshop.config import load_config
+from cardshop.web.config import load_config
 from tests.conftest import post_card
 
 SLUG = "forget-me-nots"

@@ -7,12 +7,13 @@ import re
 
 import pytest
 
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
-from cardshop.catalog.models import Part, Slot
+from cardshop.design.loader import TEMPLATES_DIR
+from cardshop.design.models import Part, Slot
 from cardshop.render.card import render_card
-from cardshop.render.direction import embedding_levels, paragraph_level, visual_order
 from cardshop.render.geometry import MM
-from cardshop.render.layout import fit_slot
+from cardshop.render.text.direction import embedding_levels, paragraph_level, visual_order
+from cardshop.render.text.fitting import fit_slot
+from cardshop.studio.catalogue import load_catalog
 from tests.pdf_inspect import word_boxes
 
 HEBREW = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.pdfbase import pdfmetrics
 
-from cardshop.render import fonts
+from cardshop.render.text import fonts
 
 
 def test_three_roles_each_with_a_licence():

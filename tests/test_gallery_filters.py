@@ -6,7 +6,7 @@ import re
 
 from markupsafe import escape
 
-from cardshop.catalog.vocabulary import CATEGORY_VOCABULARY
+from cardshop.design.vocabulary import CATEGORY_VOCABULARY
 from cardshop.web.filters import gallery_view, read_choices
 
 

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from cardshop import create_app
-from cardshop.catalog.loader import Catalog, load_catalog
-from cardshop.render.fonts import FontError, load_manifest
-from cardshop.render.raster import RasterError, check_raster
-from cardshop.render.svg import SvgError, check_svg, read_svg
+from cardshop.design.loader import Catalog
+from cardshop.render.art.raster import RasterError, check_raster
+from cardshop.render.art.svg import SvgError, check_svg, read_svg
+from cardshop.render.text.fonts import FontError, load_manifest
+from cardshop.studio.catalogue import load_catalog
 
 SLUG = "forget-me-nots"
 SVG_OPEN = (

@@ -106,7 +106,7 @@ def test_a_crash_logs_its_stack_but_not_the_text(monkeypatch, all_logs, capfd):
 def test_design_file_errors_keep_their_message(monkeypatch, all_logs):
     """Errors about a design's own files say which file: they are made from design data only."""
     import cardshop.web.cards as cards_module
-    from cardshop.render.svg import SvgError
+    from cardshop.render.art.svg import SvgError
 
     real_render = cards_module.render_card
 

@@ -32,11 +32,13 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 from reportlab.pdfbase import pdfmetrics
 
-from cardshop.catalog.limits import clean_field, field_limits, field_problem
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
-from cardshop.render.card import CardTextError, RenderOptions, render_card
-from cardshop.render.fonts import face_for, fallback_faces, register_all
-from cardshop.render.text import clean_user_text
+from cardshop.design.loader import TEMPLATES_DIR
+from cardshop.render.card import render_card
+from cardshop.render.options import CardTextError, RenderOptions
+from cardshop.render.text.cleaning import clean_user_text
+from cardshop.render.text.fonts import face_for, fallback_faces, register_all
+from cardshop.studio.catalogue import load_catalog
+from cardshop.studio.limits import clean_field, field_limits, field_problem
 from tests.conftest import csrf_token, pdf_text
 
 CATALOG = load_catalog(TEMPLATES_DIR)

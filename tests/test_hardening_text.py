@@ -11,10 +11,13 @@ from pathlib import Path
 import pytest
 import reportlab
 
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
-from cardshop.render.card import CardTextError, render_card
-from cardshop.render.layout import UnsupportedCharacter
-from cardshop.render.text import MissingGlyph, clean_user_text
+from cardshop.design.loader import TEMPLATES_DIR
+from cardshop.render.card import render_card
+from cardshop.render.options import CardTextError
+from cardshop.render.text.cleaning import clean_user_text
+from cardshop.render.text.fitting import UnsupportedCharacter
+from cardshop.render.text.font_choice import MissingGlyph
+from cardshop.studio.catalogue import load_catalog
 from tests.conftest import pdf_text, post_card
 
 CATALOG = load_catalog(TEMPLATES_DIR)

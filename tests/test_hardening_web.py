@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from cardshop import create_app
-from cardshop.catalog.limits import MAX_MESSAGE_LINES, design_field_limits, field_limits
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
-from cardshop.catalog.samples import text_of_length
-from cardshop.catalog.vocabulary import FIELD_MAX_LENGTHS
+from cardshop.design.loader import TEMPLATES_DIR
+from cardshop.design.vocabulary import FIELD_MAX_LENGTHS
+from cardshop.studio.catalogue import load_catalog
+from cardshop.studio.limits import MAX_MESSAGE_LINES, design_field_limits, field_limits
+from cardshop.studio.samples import text_of_length
 from tests.conftest import csrf_token, pdf_text, post_card
 
 CATALOG = load_catalog(TEMPLATES_DIR)

@@ -2,7 +2,7 @@
 up, and nothing but the card is printed on it.
 
 Text positions are read back from the PDF (PDFium character boxes) and put through a paper-folding
-model written here from first principles, independently of cardshop.render.imposition:
+model written here from first principles, independently of cardshop.render.layouts.imposition:
 
 - Page 2 of a two-sided sheet printed "flip on short edge" lies behind page 1 mirrored along the
   sheet's long side: page 2's (x, y) is behind page 1's (W - x, y) on a landscape sheet, (x, H - y)
@@ -197,7 +197,8 @@ HOME_CASES = [
 
 @pytest.mark.parametrize(("slug", "size", "layout"), HOME_CASES)
 def test_each_panels_words_land_on_its_face_the_right_way_up(slug, size, layout):
-    from cardshop.render.card import RenderOptions, render_card
+    from cardshop.render.card import render_card
+    from cardshop.render.options import RenderOptions
 
     loaded = DESIGNS[slug]
     markers, values = _markers(loaded)
@@ -343,7 +344,8 @@ def _painted(slug: str, size: str, layout: str) -> list[tuple[float, float, list
     design with every panel a flat colour instead of its art (the words stay, in their own colours,
     and don't count): the sheet is cut into its faces along its middle lines (it is folded there)
     and the painted pixels' bounding box found in each."""
-    from cardshop.render.card import RenderOptions, render_card
+    from cardshop.render.card import render_card
+    from cardshop.render.options import RenderOptions
 
     loaded = DESIGNS[slug]
     panels = {

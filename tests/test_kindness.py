@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from cardshop.catalog.kindness import (
+from cardshop.words.kindness import (
     RULES_PATH,
     Flag,
     KindnessRulesError,
@@ -29,7 +29,7 @@ from cardshop.catalog.kindness import (
     normalise,
     rules_as_json,
 )
-from cardshop.catalog.messages import BABY_NAME_PLACEHOLDER, Message, load_messages
+from cardshop.words.messages import BABY_NAME_PLACEHOLDER, Message, load_messages
 
 DATA = Path(__file__).parent / "data"
 
@@ -449,7 +449,7 @@ process.stdout.write(JSON.stringify(result));
 
 
 def test_rules_behave_the_same_in_javascript() -> None:
-    from cardshop.catalog.kindness import CHARACTER_REPLACEMENTS
+    from cardshop.words.kindness import CHARACTER_REPLACEMENTS
 
     texts = HURTFUL + KIND + [message.text for message in load_messages()]
     texts += [text.replace("'", "\u2019") for text in HURTFUL[:40]]

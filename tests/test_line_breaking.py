@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from cardshop.catalog.models import Part, Slot
-from cardshop.render.breaking import clusters, line_segments
+from cardshop.design.models import Part, Slot
 from cardshop.render.geometry import MM
-from cardshop.render.layout import fit_slot
+from cardshop.render.text.breaking import clusters, line_segments
+from cardshop.render.text.fitting import fit_slot
 
 
 def _lines(text: str, width_mm: float, size: float = 12) -> list[str]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import base64
 
-from cardshop.catalog.samples import longest, text_of_length
-from cardshop.render.card import render_card, resolve_geometry
+from cardshop.render.card import render_card
+from cardshop.render.options import resolve_geometry
 from cardshop.render.preview import card_previews
+from cardshop.studio.samples import longest, text_of_length
 from cardshop.web.downloads import PREVIEW
 from tests.conftest import csrf_token
 

@@ -10,8 +10,8 @@ from html import unescape
 
 import pytest
 
-from cardshop.catalog.kindness import check, rules_as_json
-from cardshop.catalog.messages import load_messages
+from cardshop.words.kindness import check, rules_as_json
+from cardshop.words.messages import load_messages
 from tests.conftest import assert_text_in_pdf, csrf_token, post_card
 
 SLUG = "forget-me-nots"

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from cardshop.catalog.messages import (
+from cardshop.design.vocabulary import FIELD_MAX_LENGTHS, LOSS, OCCASION, RECIPIENT, TONE
+from cardshop.words.messages import (
     BABY_NAME_PLACEHOLDER,
     Message,
     MessageLibraryError,
     load_messages,
     suggest,
 )
-from cardshop.catalog.vocabulary import FIELD_MAX_LENGTHS, LOSS, OCCASION, RECIPIENT, TONE
 
 MESSAGES = load_messages()
 SYMPATHY_RECIPIENTS = {"both-parents", "mother", "father-or-partner", "same-sex-parents"}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cardshop.catalog.paths import UnsafePath, resolve_inside
+from cardshop.design.paths import UnsafePath, resolve_inside
 
 
 def test_plain_relative_path(tmp_path):

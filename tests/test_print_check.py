@@ -11,9 +11,10 @@ import pytest
 from PIL import Image
 
 from cardshop import create_app
-from cardshop.catalog.checks import check_designs
-from cardshop.catalog.loader import load_design
-from cardshop.render.card import CardOptionError, RenderOptions, render_card
+from cardshop.render.card import render_card
+from cardshop.render.options import CardOptionError, RenderOptions
+from cardshop.studio.catalogue import load_design
+from cardshop.studio.checks import check_designs
 from tests.print_cases import FIXTURES
 
 SOURCE = FIXTURES / "top-fold-portrait"  # sizes A6 and 4.25 x 5.5 in

@@ -10,8 +10,9 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 from pypdf import PdfReader
 
-from cardshop.catalog.samples import text_of_length
-from cardshop.render.card import CardOptionError, CardTextError, RenderOptions, render_card
+from cardshop.render.card import render_card
+from cardshop.render.options import CardOptionError, CardTextError, RenderOptions
+from cardshop.studio.samples import text_of_length
 from tests.conftest import assert_text_in_pdf, pdf_text
 from tests.print_cases import (
     ADDRESS,
@@ -34,8 +35,8 @@ CROP_ROOM = (1 + 5 + 2) * MM  # page margin beyond the bleed that `pro --crop-ma
 
 
 def test_every_layout_the_render_core_names_has_a_drawer():
-    from cardshop.render.card import LAYOUTS as NAMED
     from cardshop.render.layouts import REGISTRY
+    from cardshop.render.options import LAYOUTS as NAMED
 
     assert tuple(REGISTRY) == NAMED == LAYOUTS
 
@@ -281,7 +282,7 @@ def test_envelope_needs_an_address_and_says_so():
 
 
 def test_the_longest_address_the_form_allows_fits_the_smallest_envelope():
-    from cardshop.render.envelope import ADDRESS_MAX_LINE_CHARS, ADDRESS_MAX_LINES, address_problems
+    from cardshop.render.layouts.addresses import ADDRESS_MAX_LINE_CHARS, ADDRESS_MAX_LINES, address_problems
 
     loaded = DESIGNS["forget-me-nots"]
     line = text_of_length(ADDRESS_MAX_LINE_CHARS).capitalize()  # ordinary words, as long as allowed
@@ -301,7 +302,7 @@ def test_the_longest_address_the_form_allows_fits_the_smallest_envelope():
 
 
 def test_address_limits_have_kind_specific_messages():
-    from cardshop.render.envelope import address_problems, clean_address
+    from cardshop.render.layouts.addresses import address_problems, clean_address
 
     assert clean_address("  Sam\n\n\n12 Orchard Lane \u202e\n") == "Sam\n12 Orchard Lane"
     too_many = address_problems("address", "\n".join(["line"] * 8))
@@ -316,7 +317,7 @@ def test_address_limits_have_kind_specific_messages():
 @pytest.mark.parametrize("sheet", ["A4", "Letter"])
 def test_every_card_shape_gets_the_home_plan_the_specification_names(size, fold, orientation, sheet):
     from cardshop.render.geometry import card_geometry
-    from cardshop.render.imposition import SheetTooSmall, home_plan
+    from cardshop.render.layouts.imposition import SheetTooSmall, home_plan
 
     expected = HOME_KIND.get((size, fold, orientation), {}).get(sheet)
     geometry = card_geometry(size, fold, orientation)
@@ -349,7 +350,7 @@ def test_an_a5_card_on_letter_is_refused_naming_a4_the_sizes_that_fit_and_a_prin
 def test_a_square_card_is_refused_saying_why_it_needs_a_print_shop(tmp_path):
     import shutil
 
-    from cardshop.catalog.loader import load_design
+    from cardshop.studio.catalogue import load_design
 
     folder = tmp_path / "square-card"
     shutil.copytree(DESIGNS["forget-me-nots"].folder, folder)

@@ -10,10 +10,11 @@ import pypdfium2 as pdfium
 import pytest
 from weasyprint import HTML
 
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog, load_design
-from cardshop.proof.fetcher import STATIC_DIR, ProofURLFetcher, RefusedURL
-from cardshop.proof.sheet import proof_html
-from cardshop.proof.stress import stress_sets
+from cardshop.design.loader import TEMPLATES_DIR
+from cardshop.studio.catalogue import load_catalog, load_design
+from cardshop.studio.proof.fetcher import ProofURLFetcher, RefusedURL
+from cardshop.studio.proof.sheet import STATIC_DIR, proof_html
+from cardshop.studio.proof.stress import stress_sets
 from tests.conftest import pdf_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "designs"
@@ -93,7 +94,7 @@ def test_proof_of_a_broken_design_names_its_problems(app, tmp_path):
 
 
 def test_stress_texts_are_within_what_the_form_accepts():
-    from cardshop.catalog.vocabulary import FIELD_MAX_LENGTHS, FIELDS
+    from cardshop.design.vocabulary import FIELD_MAX_LENGTHS, FIELDS
 
     for stress in stress_sets():
         assert set(stress.values) == set(FIELDS), stress.slug
@@ -103,7 +104,7 @@ def test_stress_texts_are_within_what_the_form_accepts():
 
 def test_user_text_in_the_sheet_is_escaped():
     loaded, _ = load_design(FIXTURES / "good")
-    from cardshop.proof.stress import StressSet
+    from cardshop.studio.proof.stress import StressSet
 
     values = {"message": '<img src="file:///etc/passwd"> & more', "recipient": "Sam"}
     html = proof_html(loaded.folder, loaded.design, sets=[StressSet("x", "X", "why", values)])

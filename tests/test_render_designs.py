@@ -5,10 +5,12 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pytest
 
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
-from cardshop.catalog.samples import ACCENTED, TYPICAL, longest
-from cardshop.render.card import RenderOptions, render_card
+from cardshop.design.loader import TEMPLATES_DIR
+from cardshop.render.card import render_card
 from cardshop.render.geometry import MM
+from cardshop.render.options import RenderOptions
+from cardshop.studio.catalogue import load_catalog
+from cardshop.studio.samples import ACCENTED, TYPICAL, longest
 from tests.conftest import assert_text_in_pdf, pdf_text, words
 
 DESIGNS = sorted(load_catalog(TEMPLATES_DIR).designs.values(), key=lambda loaded: loaded.slug)
@@ -83,8 +85,8 @@ def test_rendering_is_deterministic():
 
 def test_a_long_word_shrinks_before_it_is_broken():
     """A name too wide for its box at the preferred size is set smaller, not split across lines."""
-    from cardshop.catalog.models import Slot
-    from cardshop.render.layout import fit_slot
+    from cardshop.design.models import Slot
+    from cardshop.render.text.fitting import fit_slot
 
     slot = Slot(
         x=10, y=10, width=40, height=30, font="EB Garamond", size=24, min_size=10,

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from cardshop.catalog.loader import TEMPLATES_DIR, design_folders
-from cardshop.catalog.schema import SCHEMA_PATH, main, schema_text
+from cardshop.design.loader import TEMPLATES_DIR, design_folders
+from cardshop.design.schema import SCHEMA_PATH, main, schema_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "designs"
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
@@ -23,7 +23,7 @@ def _data(folder: Path) -> dict:
 
 def test_the_schema_file_is_up_to_date():
     assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), (
-        "docs/card.schema.json is out of date: run python -m cardshop.catalog.schema"
+        "docs/card.schema.json is out of date: run python -m cardshop.design.schema"
     )
     assert main(["--check"]) == 0
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
+from cardshop.design.loader import TEMPLATES_DIR
 from cardshop.render.card import render_card
+from cardshop.studio.catalogue import load_catalog
 from tests.conftest import pdf_text
 from tests.pdf_inspect import drawn_strings, font_names, notdef_drawn
 
@@ -98,7 +99,7 @@ def test_the_notdef_check_sees_an_empty_box():
 
     from reportlab.pdfgen.canvas import Canvas
 
-    from cardshop.render.fonts import face_for
+    from cardshop.render.text.fonts import face_for
 
     buffer = io.BytesIO()
     canvas = Canvas(buffer)

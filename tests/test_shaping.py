@@ -9,12 +9,13 @@ import unicodedata
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
-from cardshop.catalog.models import Part, Slot
-from cardshop.render.fonts import card_font, face_for, register_all
-from cardshop.render.layout import fit_slot
+from cardshop.design.loader import TEMPLATES_DIR
+from cardshop.design.models import Part, Slot
 from cardshop.render.panels import _draw_lines
-from cardshop.render.shaping import needs_shaping, shape
+from cardshop.render.text.fitting import fit_slot
+from cardshop.render.text.fonts import card_font, face_for, register_all
+from cardshop.render.text.shaping import needs_shaping, shape
+from cardshop.studio.catalogue import load_catalog
 from tests.conftest import pdf_text
 from tests.pdf_inspect import drawn_strings, font_names, ink_components
 

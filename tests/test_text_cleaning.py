@@ -1,6 +1,6 @@
 """User text is cleaned before it is validated or drawn."""
 
-from cardshop.render.text import clean_user_text
+from cardshop.render.text.cleaning import clean_user_text
 
 
 def test_nfc_normalises_decomposed_accents():

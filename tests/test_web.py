@@ -8,10 +8,11 @@ import re
 import pytest
 from markupsafe import escape
 
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
-from cardshop.catalog.samples import longest, text_of_length
-from cardshop.render.card import RenderOptions, resolve_geometry
+from cardshop.design.loader import TEMPLATES_DIR
+from cardshop.render.options import RenderOptions, resolve_geometry
 from cardshop.render.preview import card_previews
+from cardshop.studio.catalogue import load_catalog
+from cardshop.studio.samples import longest, text_of_length
 from tests.conftest import csrf_token, pdf_text, post_card
 
 CATALOG = load_catalog(TEMPLATES_DIR)

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from cardshop.catalog.loader import TEMPLATES_DIR, load_catalog
+from cardshop.design.loader import TEMPLATES_DIR
 from cardshop.render.card import render_card
+from cardshop.studio.catalogue import load_catalog
 from tests.conftest import pdf_text, post_card
 
 CATALOG = load_catalog(TEMPLATES_DIR)

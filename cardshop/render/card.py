@@ -13,10 +13,20 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from cardshop.catalog.models import Design
-from cardshop.render.fonts import face_for, register_all
-from cardshop.render.geometry import SIZE_NAMES, CardGeometry, card_geometry
-from cardshop.render.layout import (
+from cardshop.design.models import Design
+from cardshop.render.geometry import CardGeometry
+from cardshop.render.layouts import layout_named
+from cardshop.render.layouts.flat import front_png
+from cardshop.render.options import (
+    DEFAULT_OPTIONS,
+    CardOptionError,
+    CardTextError,
+    FieldProblem,
+    RenderOptions,
+    resolve_geometry,
+    slot_frame,
+)
+from cardshop.render.text.fitting import (
     FittedSlot,
     SlotFrame,
     TextDoesNotFit,
@@ -24,40 +34,7 @@ from cardshop.render.layout import (
     fit_slot,
     unsupported_characters,
 )
-
-# Every layout `render_card` can draw (layouts/ has one module each); `pro` is the default.
-LAYOUTS = ("pro", "pro-pages", "home-a4", "home-letter", "flat", "envelope")
-FILE_FORMATS = ("pdf", "png")
-
-
-class CardOptionError(ValueError):
-    """An output option the design or the renderer does not support."""
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    layout: str = "pro"
-    size: str | None = None  # None: the design's default (first) size
-    crop_marks: bool = False  # `pro` and `pro-pages` only; the home layouts always have their guides
-    bleed_mm: float | None = None  # None: 3 mm metric, 0.125 in for inch sizes
-    file_format: str = "pdf"  # "png" only with the `flat` layout
-
-
-@dataclass(frozen=True)
-class FieldProblem:
-    """Why one field can't be printed, in words a sender can act on."""
-
-    field: str | None
-    message: str
-
-
-class CardTextError(Exception):
-    """One or more fields can't be printed; nothing was rendered."""
-
-    def __init__(self, problems: list[FieldProblem]):
-        self.problems = problems
-        # Field names only: the problems' messages quote the sender's text, and this could reach a log.
-        super().__init__("can't print: " + ", ".join(p.field or "fixed text" for p in problems))
+from cardshop.render.text.fonts import face_for, register_all
 
 
 @dataclass(frozen=True)
@@ -105,29 +82,6 @@ def _describe(error: TextDoesNotFit | UnsupportedCharacter) -> FieldProblem:
     )
 
 
-def resolve_geometry(design: Design, options: RenderOptions) -> CardGeometry:
-    size = options.size or design.sizes[0]
-    if size not in SIZE_NAMES:
-        raise CardOptionError(f"unknown size {size!r}; choose one of {', '.join(SIZE_NAMES)}")
-    if size not in design.sizes:
-        raise CardOptionError(f"this design comes in {', '.join(design.sizes)}, not {size}")
-    if options.layout not in LAYOUTS:
-        raise CardOptionError(f"unknown layout {options.layout!r}; choose one of {', '.join(LAYOUTS)}")
-    if options.file_format not in FILE_FORMATS:
-        raise CardOptionError(f"unknown file format {options.file_format!r}; choose pdf or png")
-    if options.file_format == "png" and options.layout != "flat":
-        raise CardOptionError("only the flat layout (the front alone) can be a PNG picture")
-    return card_geometry(size, design.fold, design.orientation, options.bleed_mm)
-
-
-def slot_frame(design: Design, geometry: CardGeometry) -> SlotFrame:
-    """Slots are drawn for the design's first size; other sizes scale boxes and type to match."""
-    reference = card_geometry(design.sizes[0], design.fold, design.orientation)
-    x = geometry.panel_width / reference.panel_width
-    y = geometry.panel_height / reference.panel_height
-    return SlotFrame(x, y, min(x, y))
-
-
 def fit_card(design: Design, values: dict[str, str], geometry: CardGeometry) -> FittedCard:
     """Fit every slot, collecting every field's problem at once so the form can show them together."""
     register_all()
@@ -155,12 +109,10 @@ def fit_card(design: Design, values: dict[str, str], geometry: CardGeometry) -> 
 
 
 def render_card(
-    folder: Path, design: Design, values: dict[str, str], options: RenderOptions = RenderOptions()
+    folder: Path, design: Design, values: dict[str, str], options: RenderOptions = DEFAULT_OPTIONS
 ) -> bytes:
     """Render the card as PDF bytes (PNG for `flat` with file_format "png"). Raises CardTextError
     (nothing rendered) when text can't print, CardOptionError when the layout can't take this card."""
-    from cardshop.render.layouts import layout_named
-
     geometry = resolve_geometry(design, options)
     layout = layout_named(options.layout)
     if layout.check:
@@ -178,8 +130,6 @@ def render_card(
     layout.draw(canvas, folder, design, fitted, options)
     canvas.save()
     if options.file_format == "png":
-        from cardshop.render.layouts.flat import front_png
-
         return front_png(buffer.getvalue(), geometry)
     return buffer.getvalue()
 

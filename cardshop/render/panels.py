@@ -12,12 +12,12 @@ from pathlib import Path
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
-from cardshop.catalog.models import Panel
-from cardshop.catalog.paths import resolve_inside
-from cardshop.render.art import draw_art, load_art
+from cardshop.design.models import Panel
+from cardshop.design.paths import resolve_inside
+from cardshop.render.art.artwork import draw_art, load_art
 from cardshop.render.geometry import MM, PanelPlacement, Rect
-from cardshop.render.layout import FittedSlot, Line
-from cardshop.render.shaping import Shaped, glyph_outline
+from cardshop.render.text.fitting import FittedSlot, Line
+from cardshop.render.text.shaping import Shaped, glyph_outline
 
 
 def draw_panel(

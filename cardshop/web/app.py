@@ -7,10 +7,13 @@ import logging
 from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from cardshop.catalog.loader import CatalogCache
-from cardshop.config import load_config
+from cardshop.cli import register_cli
+from cardshop.studio.catalogue import CatalogCache
+from cardshop.web.cards import cards
+from cardshop.web.config import load_config
 from cardshop.web.http_errors import register_http_errors
 from cardshop.web.limits import init_rate_limits
+from cardshop.web.pages import pages
 from cardshop.web.request_log import init_request_log
 from cardshop.web.security import init_security
 
@@ -37,15 +40,10 @@ def build_app(overrides: dict | None = None) -> Flask:
     csrf.init_app(app)
     init_security(app)
 
-    from cardshop.web.cards import cards
-    from cardshop.web.pages import pages
-
     app.register_blueprint(pages)
     app.register_blueprint(cards)
     _register_errors(app)
     register_http_errors(app)
-
-    from cardshop.cli import register_cli
 
     register_cli(app)
     return app

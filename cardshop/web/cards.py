@@ -17,11 +17,12 @@ from functools import lru_cache
 
 from flask import Blueprint, abort, current_app, jsonify, make_response, render_template, request, url_for
 
-from cardshop.catalog.limits import field_limits
-from cardshop.catalog.loader import Catalog, LoadedDesign
-from cardshop.render.card import CardOptionError, CardTextError, RenderOptions, render_card, resolve_geometry
+from cardshop.design.loader import Catalog, LoadedDesign
+from cardshop.render.card import render_card
 from cardshop.render.geometry import CardGeometry
+from cardshop.render.options import CardOptionError, CardTextError, RenderOptions, resolve_geometry
 from cardshop.render.preview import PREVIEW_WIDTH, PreviewImage, card_previews
+from cardshop.studio.limits import field_limits
 from cardshop.web.describe import card_words, names_to_check, preview_alts
 from cardshop.web.downloads import PREVIEW, Download, download_filename, download_named, download_response
 from cardshop.web.filters import gallery_view, read_choices

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cardshop.catalog.models import Design, Panel
+from cardshop.design.models import Design, Panel
 
 _SENTENCE_END = re.compile(r"[.!?…:;,\"”’)]$")
 

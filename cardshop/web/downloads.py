@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from flask import make_response
 
-from cardshop.render.card import LAYOUTS, RenderOptions
-from cardshop.render.envelope import ENVELOPES
+from cardshop.render.layouts.addresses import ENVELOPES
+from cardshop.render.options import LAYOUTS, RenderOptions
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from cardshop.catalog.loader import LoadedDesign
-from cardshop.catalog.vocabulary import CATEGORY_VOCABULARY
+from cardshop.design.loader import LoadedDesign
+from cardshop.design.vocabulary import CATEGORY_VOCABULARY
 
 # The filters in the order the gallery shows them, with the question each one answers.
 FILTER_LABELS: dict[str, str] = {

@@ -16,10 +16,10 @@ from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, ValidationError
 
-from cardshop.catalog.limits import FieldLimits, clean_field, design_field_limits, field_problem
-from cardshop.catalog.models import Design
-from cardshop.catalog.vocabulary import FIELD_LABELS, FIELDS, REQUIRED_FIELDS
-from cardshop.render.envelope import ADDRESS_FIELDS, address_problems, clean_address
+from cardshop.design.models import Design
+from cardshop.design.vocabulary import FIELD_LABELS, FIELDS, REQUIRED_FIELDS
+from cardshop.render.layouts.addresses import ADDRESS_FIELDS, address_problems, clean_address
+from cardshop.studio.limits import FieldLimits, clean_field, design_field_limits, field_problem
 from cardshop.web.downloads import DOWNLOADS, download_named
 
 SIZE_LABELS = {

@@ -34,6 +34,8 @@ from flask_limiter.util import get_remote_address
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wsgi import get_content_length
 
+from cardshop.web.cards import cards
+
 # The live preview asks for a render at each pause in typing (about one a second at most while a
 # sender types), so a sender stays well inside this; a client at full speed does not.
 DEFAULT_RENDER_LIMIT = "120 per minute;2000 per hour"
@@ -87,8 +89,6 @@ def init_rate_limits(app: Flask) -> Limiter:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
     limiter = Limiter(get_remote_address, app=app, default_limits=[])
-    from cardshop.web.cards import cards
-
     # Read at request time, so a test can change the limit on an app it already built.
     limiter.limit(lambda: app.config["CARDSHOP_RATE_LIMIT"], methods=["POST"])(cards)
     app.extensions["cardshop_limiter"] = limiter

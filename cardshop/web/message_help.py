@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cardshop.catalog.kindness import check
-from cardshop.catalog.messages import MAX_BABY_NAME_LENGTH, Message, load_messages, suggest
-from cardshop.catalog.models import Design
-from cardshop.catalog.vocabulary import RECIPIENT
+from cardshop.design.models import Design
+from cardshop.design.vocabulary import RECIPIENT
+from cardshop.words.kindness import check
+from cardshop.words.messages import MAX_BABY_NAME_LENGTH, Message, load_messages, suggest
 
 SUGGESTION_LIMIT = 8
 FAITH_TONE = "faith"

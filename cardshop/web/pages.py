@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Blueprint, jsonify, render_template
 from PIL import Image
 
-from cardshop.catalog.kindness import rules_as_json
+from cardshop.words.kindness import rules_as_json
 
 pages = Blueprint("pages", __name__)
 

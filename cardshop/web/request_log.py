@@ -25,6 +25,12 @@ import traceback
 
 from flask import Flask, current_app, g, request
 
+from cardshop.design.paths import UnsafePath
+from cardshop.render.art.artwork import ArtError
+from cardshop.render.art.raster import RasterError
+from cardshop.render.art.svg import SvgError
+from cardshop.render.text.fonts import FontError
+
 request_log = logging.getLogger("cardshop.requests")
 error_log = logging.getLogger("cardshop.errors")
 
@@ -43,12 +49,6 @@ def _route() -> str:
 
 
 def _design_file_errors() -> tuple[type, ...]:
-    from cardshop.catalog.paths import UnsafePath
-    from cardshop.render.art import ArtError
-    from cardshop.render.fonts import FontError
-    from cardshop.render.raster import RasterError
-    from cardshop.render.svg import SvgError
-
     return (ArtError, SvgError, RasterError, FontError, UnsafePath)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cardshop.catalog.loader import load_catalog
+from cardshop.studio.catalogue import load_catalog
 from tests.browser.conftest import assert_clean, open_context
 from tests.browser.helpers import preview_seq, tab_to, wait_for_card_to_say, wait_for_preview_after
 from tests.conftest import assert_text_in_pdf

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 
-from cardshop.catalog.samples import longest, text_of_length
+from cardshop.studio.samples import longest, text_of_length
 from tests.browser.conftest import assert_clean, open_context
 from tests.browser.helpers import preview_seq, wait_for_card_to_say, wait_for_preview_after
 

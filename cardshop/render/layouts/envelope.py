@@ -7,9 +7,9 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from cardshop.catalog.models import Design
-from cardshop.render.envelope import EnvelopeFit, fit_envelope
+from cardshop.design.models import Design
 from cardshop.render.geometry import MM, PanelPlacement, Rect
+from cardshop.render.layouts.addresses import EnvelopeFit, fit_envelope
 from cardshop.render.layouts.marks import set_boxes
 from cardshop.render.layouts.spec import Layout
 from cardshop.render.panels import draw_panel

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from cardshop.catalog.models import Design
+from cardshop.design.models import Design
 from cardshop.render.geometry import INCH, CardGeometry, single_placement
 from cardshop.render.layouts.marks import set_boxes
 from cardshop.render.layouts.spec import Layout
 from cardshop.render.panels import draw_panel
+from cardshop.render.preview import rasterise
 
 
 def draw_flat(canvas: Canvas, folder: Path, design: Design, fitted, options) -> None:
@@ -34,8 +35,6 @@ FLAT_PNG_WIDTH = 1200  # px across the front: sharp on phones and social sites, 
 def front_png(pdf: bytes, geometry: CardGeometry, width_px: int = FLAT_PNG_WIDTH) -> bytes:
     """The flat PDF's page as a PNG, rasterised by the same code as the preview (one renderer), with
     its resolution recorded so that printing the picture at "actual size" gives the real card size."""
-    from cardshop.render.preview import rasterise
-
     image = rasterise(pdf, 0, (0, 0, geometry.panel_width, geometry.panel_height), width_px)
     dpi = width_px / (geometry.panel_width / INCH)
     buffer = io.BytesIO()

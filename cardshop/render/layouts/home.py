@@ -13,9 +13,9 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from cardshop.catalog.models import Design
+from cardshop.design.models import Design
 from cardshop.render.geometry import MM, CardGeometry, Rect
-from cardshop.render.imposition import (
+from cardshop.render.layouts.imposition import (
     REFERENCE_LABEL,
     SHEETS,
     SIZE_SHORT,
@@ -27,13 +27,12 @@ from cardshop.render.imposition import (
 )
 from cardshop.render.layouts.marks import draw_guides, draw_reference_line, draw_small_print, set_boxes
 from cardshop.render.layouts.spec import Layout
+from cardshop.render.options import CardOptionError, slot_frame
 from cardshop.render.panels import draw_panel
 
 
 def plan_for(design: Design, geometry: CardGeometry, sheet: str) -> HomePlan:
     """The sheet plan, or CardOptionError in words a sender can act on."""
-    from cardshop.render.card import CardOptionError, slot_frame
-
     try:
         plan = home_plan(geometry, sheet)
     except SheetTooSmall as error:

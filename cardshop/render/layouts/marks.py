@@ -10,9 +10,9 @@ from reportlab.lib.colors import HexColor, black
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from cardshop.render.fonts import face_for
 from cardshop.render.geometry import MM, Rect
-from cardshop.render.imposition import REFERENCE_LENGTH, Guide, TextLine
+from cardshop.render.layouts.imposition import REFERENCE_LENGTH, Guide, TextLine
+from cardshop.render.text.fonts import face_for
 
 CROP_MARK_LENGTH = 5 * MM
 CROP_MARK_GAP = 1 * MM  # between the bleed edge and the start of a mark

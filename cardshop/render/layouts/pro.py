@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from cardshop.catalog.models import Design
+from cardshop.design.models import Design
 from cardshop.render.geometry import PANEL_NAMES, Rect, single_placement, spread_placements
 from cardshop.render.layouts.marks import CROP_MARK_ROOM, draw_crop_marks, set_boxes
 from cardshop.render.layouts.spec import Layout

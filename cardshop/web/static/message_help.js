@@ -7,7 +7,7 @@
  * the baby's name asks the server for a fresh list (posted, so the name never appears in an address).
  *
  * Kindness notes: the rules (kindness.toml, fetched once from /kindness-rules.json) run on the message
- * as the sender types, exactly as cardshop/catalog/kindness.py runs them, and the notes are rebuilt beside the
+ * as the sender types, exactly as cardshop/words/kindness.py runs them, and the notes are rebuilt beside the
  * message with textContent only. A new note is read out once, politely; so is its going away.
  *
  * Without JavaScript all of this still works through the form: see partials/message_help.html.

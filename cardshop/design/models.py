@@ -1,0 +1,216 @@
+"""The design data file, format v1, as pydantic models.
+
+A design is a folder in `card_templates/` with a `card.toml` that these models validate. Every key
+is documented in docs/designing-cards.md; the JSON Schema in docs/card.schema.json is generated from
+these classes (`python -m cardshop.design.schema`), so the descriptions below are what a designer's
+editor shows. Unknown keys are errors, so a typo is caught rather than silently ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from cardshop.design.vocabulary import CATEGORY_VOCABULARY, FIELDS
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+HEX_COLOUR_PATTERN = HEX_COLOUR.pattern
+FORMAT_VERSION = 1
+FIELD_NAME = Literal["recipient", "baby_name", "date", "message", "signoff", "sender"]
+STYLE = Literal["regular", "italic", "bold", "bold_italic"]
+ALIGN = Literal["left", "center", "right", "start", "end"]
+SIZE_NAME = Literal["A6", "A5", "5x7", "4.25x5.5", "square"]
+# Category slugs as literals, so the JSON Schema lists them for a designer's editor to complete.
+LOSS_SLUG = Literal[tuple(CATEGORY_VOCABULARY["loss"])]
+RECIPIENT_SLUG = Literal[tuple(CATEGORY_VOCABULARY["recipient"])]
+OCCASION_SLUG = Literal[tuple(CATEGORY_VOCABULARY["occasion"])]
+TONE_SLUG = Literal[tuple(CATEGORY_VOCABULARY["tone"])]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_colour(value: str | None) -> str | None:
+    if value is not None and not HEX_COLOUR.match(value):
+        raise ValueError(f"{value!r} is not a colour; write it as #rrggbb, for example #3d3a35")
+    return value
+
+
+class Part(_Strict):
+    """One paragraph inside a slot: a sender's field or fixed text, with optional style overrides."""
+
+    field: FIELD_NAME | None = Field(
+        None,
+        description="The sender's field this part shows. When the sender leaves it empty the part disappears "
+        "and the parts below move up. Give either `field` or `text`, not both.",
+    )
+    text: str | None = Field(
+        None, description="Fixed words printed on every card, for example the words on the front. Instead of `field`."
+    )
+    font: str | None = Field(
+        None, description="Font family from fonts/manifest.toml for this part. Default: the slot's `font`."
+    )
+    style: STYLE | None = Field(None, description="regular, italic, bold or bold_italic. Default: the slot's `style`.")
+    size: float | None = Field(
+        None,
+        gt=0,
+        description="Preferred type size in points for this part. It shrinks in step with the rest of the slot. "
+        "Default: the slot's `size`.",
+    )
+    color: str | None = Field(
+        None,
+        json_schema_extra={"pattern": HEX_COLOUR_PATTERN},
+        description="Text colour as #rrggbb. Default: the slot's `color`.",
+    )
+    align: ALIGN | None = Field(
+        None,
+        description="left, center, right, or start/end (follow the text's direction). Default: the slot's `align`.",
+    )
+    space_after: float = Field(
+        0, ge=0, description="Space below this part in mm. Dropped with the part when its field is empty. Default: 0."
+    )
+
+    _colour = field_validator("color")(_check_colour)
+
+    @model_validator(mode="after")
+    def _field_or_text(self) -> Part:
+        if (self.field is None) == (self.text is None):
+            raise ValueError("a part needs exactly one of `field` or `text`")
+        return self
+
+
+class Slot(_Strict):
+    """A text box in mm from the top-left of the trimmed panel, at the design's first size."""
+
+    x: float = Field(
+        ge=0, description="Left edge of the box, in mm from the panel's left trim edge (at the design's first size)."
+    )
+    y: float = Field(ge=0, description="Top edge of the box, in mm from the panel's top trim edge.")
+    width: float = Field(gt=0, description="Width of the box in mm.")
+    height: float = Field(gt=0, description="Height of the box in mm.")
+    font: str = Field(description='Font family name from fonts/manifest.toml, for example "EB Garamond".')
+    style: STYLE = Field("regular", description="regular, italic, bold or bold_italic. Default: regular.")
+    size: float = Field(gt=0, description="Preferred type size in points (pt); text starts here and shrinks to fit.")
+    min_size: float = Field(
+        ge=7,
+        description="Smallest type size in points the text may shrink to; 7 pt or more. If the longest text "
+        "the form accepts does not fit at this size, `designs check` says so.",
+    )
+    leading: float = Field(
+        1.25, ge=0.8, le=3, description="Line height as a multiple of the type size, 0.8 to 3. Default: 1.25."
+    )
+    align: ALIGN = Field(
+        "left",
+        description="left, center, right, or start/end, which follow the text's direction (start is right for "
+        "Arabic and Hebrew). Default: left.",
+    )
+    valign: Literal["top", "middle", "bottom"] = Field(
+        "top", description="Where the text sits in the box when it is shorter than the box. Default: top."
+    )
+    color: str = Field(
+        "#333333",
+        json_schema_extra={"pattern": HEX_COLOUR_PATTERN},
+        description="Text colour as #rrggbb. Needs 4.5:1 contrast against the art under the box. Default: #333333.",
+    )
+    parts: list[Part] = Field(
+        min_length=1, description="The paragraphs in this box, top to bottom: sender fields or fixed text."
+    )
+
+    _colour = field_validator("color")(_check_colour)
+
+    @model_validator(mode="after")
+    def _sizes(self) -> Slot:
+        if self.min_size > self.size:
+            raise ValueError("min_size must not be larger than size")
+        return self
+
+    @property
+    def fields(self) -> list[str]:
+        return [part.field for part in self.parts if part.field]
+
+
+class Panel(_Strict):
+    """One face of the folded card."""
+
+    art: str | None = Field(
+        None,
+        description="Artwork file in the design's folder: .svg, .png or .jpg, drawn to cover the panel and its "
+        "bleed. Default: none (the background colour, or plain paper).",
+    )
+    background: str | None = Field(
+        None,
+        json_schema_extra={"pattern": HEX_COLOUR_PATTERN},
+        description="Flat colour under the art as #rrggbb, filling the panel and its bleed. Default: none (paper).",
+    )
+    slots: list[Slot] = Field(default_factory=list, description="Text boxes on this panel. Default: none.")
+
+    _colour = field_validator("background")(_check_colour)
+
+
+class Panels(_Strict):
+    """The four faces of the folded card. A panel left out is plain paper."""
+
+    front: Panel = Field(default_factory=Panel, description="The front, seen first in the gallery.")
+    inside_left: Panel = Field(
+        default_factory=Panel, description="Inside, left of the fold (above it on a top-fold card)."
+    )
+    inside_right: Panel = Field(
+        default_factory=Panel, description="Inside, right of the fold (below it on a top-fold card)."
+    )
+    back: Panel = Field(default_factory=Panel, description="The back.")
+
+    def items(self) -> list[tuple[str, Panel]]:
+        return [(name, getattr(self, name)) for name in ("front", "inside_left", "inside_right", "back")]
+
+
+class Categories(_Strict):
+    """Where the design appears in the gallery's filters; each list needs at least one slug."""
+
+    loss: list[LOSS_SLUG] = Field(min_length=1, description="Kinds of loss the design suits.")
+    recipient: list[RECIPIENT_SLUG] = Field(min_length=1, description="Who the card may be for.")
+    occasion: list[OCCASION_SLUG] = Field(min_length=1, description="When it might be sent.")
+    tone: list[TONE_SLUG] = Field(min_length=1, description="The look and feel.")
+
+
+class Design(_Strict):
+    """A card design: `card.toml` in its own folder."""
+
+    format: Literal[1] = Field(description="Version of this data format: always 1 for now.")
+    name: str = Field(min_length=1, max_length=60, description="The design's name in the gallery, up to 60 characters.")
+    description: str = Field(
+        min_length=1, max_length=200, description="One sentence for the gallery, up to 200 characters."
+    )
+    alt: str = Field(
+        min_length=1,
+        max_length=300,
+        description="What the front looks like, words included, for people using screen readers; up to 300 characters.",
+    )
+    sizes: list[SIZE_NAME] = Field(
+        default_factory=lambda: ["A6"],
+        min_length=1,
+        description="Card sizes the design comes in; the first is the default and the size slot boxes are "
+        'measured at. Other sizes scale the boxes and type. Default: ["A6"].',
+    )
+    fold: Literal["side", "top"] = Field(
+        "side", description="side: opens like a book; top: opens upwards, like a calendar. Default: side."
+    )
+    orientation: Literal["portrait", "landscape"] = Field(
+        "portrait", description="Shape of the closed card. Default: portrait."
+    )
+    categories: Categories = Field(description="Where the design appears in the gallery's filters.")
+    panels: Panels = Field(description="Art, colour and text boxes of the card's four faces.")
+
+    @model_validator(mode="after")
+    def _shows_message(self) -> Design:
+        if "message" not in self.fields:
+            raise ValueError("every design must show the `message` field in some slot")
+        return self
+
+    @property
+    def fields(self) -> list[str]:
+        """The sender fields this design shows, in the form's order."""
+        shown = {field for _, panel in self.panels.items() for slot in panel.slots for field in slot.fields}
+        return [field for field in FIELDS if field in shown]
