@@ -56,7 +56,8 @@ def open_context(browser, server, **options):
     """A browser context on the live server, with every page in it watched."""
     settings = {"viewport": DESKTOP, "base_url": server.url, "accept_downloads": True, **options}
     context = browser.new_context(**settings)
-    context.set_default_timeout(10_000)
+    # Generous: a busy machine can be slow, and a test must not depend on speed.
+    context.set_default_timeout(30_000)
     watch = Watch(server.url)
     context.on("request", watch.request)
     context.on("page", lambda page: _watch_page(page, watch))

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -58,6 +60,15 @@ class LiveServer:
         self.thread.start()
         return self
 
+    def warm(self, timeout: float = 300.0) -> None:
+        """Load the gallery and every picture on it once, waiting as long as a busy machine needs, so
+        that no test's first page waits for a cold process to render every design."""
+        with urllib.request.urlopen(self.url + "/", timeout=timeout) as response:
+            gallery = response.read().decode("utf-8")
+        for path in sorted(set(re.findall(r'src="(/[^"]+)"', gallery))):
+            with urllib.request.urlopen(self.url + path.replace("&amp;", "&"), timeout=timeout) as response:
+                response.read()
+
     def stop(self) -> None:
         self.server.shutdown()
         self.thread.join(timeout=5)
@@ -78,6 +89,7 @@ def live_server(overrides: dict | None = None):
     server = LiveServer(overrides).start()
     server.logs = recorder
     try:
+        server.warm()
         yield server
     finally:
         server.stop()
