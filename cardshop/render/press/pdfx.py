@@ -141,6 +141,7 @@ def finish_pdfx(pdf_bytes: bytes, profile: PressProfile, title: str) -> bytes:
             force_version="1.6",
             deterministic_id=True,
             stream_decode_level=pikepdf.StreamDecodeLevel.none,
+            compress_streams=False,  # ReportLab compressed its streams already; qpdf would redo some
             object_stream_mode=pikepdf.ObjectStreamMode.disable,
         )
     return out.getvalue()
