@@ -74,7 +74,7 @@ def test_front_as_a_picture(client):
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "image/png"
     assert response.headers["Content-Disposition"] == 'attachment; filename="forget-me-nots-front-a6.png"'
-    assert Image.open(io.BytesIO(response.data)).width == 1200
+    assert Image.open(io.BytesIO(response.data)).width == 1240  # 105 mm at 300 dpi
 
 
 def test_download_without_a_choice_asks_for_one(client):
