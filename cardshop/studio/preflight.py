@@ -26,8 +26,8 @@ import math
 from dataclasses import dataclass
 
 import pikepdf
-from PIL import ImageMath
 from pikepdf import Name
+from PIL import ImageMath
 
 MIN_TYPE_SIZE = 7.0  # pt
 INK_LIMIT = 3.0  # 300% total area coverage

@@ -50,7 +50,7 @@ def cmyk_to_srgb(profile: PressProfile) -> ImageCms.ImageCmsTransform:
 
 def lab_of(image_lab: Image.Image) -> list[tuple[float, float, float]]:
     """Pillow's LAB pixels (L 0-255, a and b offset by 128) as L*, a*, b*."""
-    return [(lightness * 100 / 255, a - 128, b - 128) for lightness, a, b in image_lab.getdata()]
+    return [(lightness * 100 / 255, a - 128, b - 128) for lightness, a, b in image_lab.get_flattened_data()]
 
 
 def _lab(rgb: tuple[int, int, int]) -> tuple[float, float, float]:

@@ -92,7 +92,8 @@ def _retag_fonts(pdf: pikepdf.Pdf) -> None:
                 descriptor = target.get("/FontDescriptor")
                 program = None
                 if descriptor is not None:
-                    program = next((descriptor[k] for k in ("/FontFile2", "/FontFile", "/FontFile3") if k in descriptor), None)
+                    keys = [key for key in ("/FontFile2", "/FontFile", "/FontFile3") if key in descriptor]
+                    program = descriptor[keys[0]] if keys else None
                 data = program.read_raw_bytes() if program is not None else b""
                 name = f"{subset_tag(data, base[7:])}+{base[7:]}"
                 target.BaseFont = Name("/" + name)

@@ -324,9 +324,9 @@ def _soft_breaks(clusters: tuple[_Cluster, ...]) -> list[int]:
     breaks = []
     for index in range(1, len(text)):
         before, here = text[index - 1], text[index]
-        if before in _BREAK_AFTER and here not in _BREAK_AFTER:
-            breaks.append(index)
-        elif address and here in _BREAK_BEFORE and before not in ":/" and index < len(text) - 1:
+        after_hyphen = before in _BREAK_AFTER and here not in _BREAK_AFTER
+        in_address = address and here in _BREAK_BEFORE and before not in ":/" and index < len(text) - 1
+        if after_hyphen or in_address:
             breaks.append(index)
     return breaks
 
