@@ -92,8 +92,11 @@ def partner_named(name: str) -> Partner:
 
 def pixels_for(partner: Partner, size: str) -> tuple[int, int]:
     if size not in partner.pixels:
-        sizes = ", ".join(partner.pixels)
-        raise PartnerError(f"{partner.label} takes this card in {sizes} only, not {size}")
+        sizes = " or ".join(partner.pixels)
+        raise PartnerError(
+            f"{partner.label} prints this card in {sizes} only, not {size}. "
+            "Please choose that size, or another download."
+        )
     return partner.pixels[size]
 
 
