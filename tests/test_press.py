@@ -12,7 +12,7 @@ from functools import cache
 
 import pikepdf
 import pytest
-from PIL import ImageCms
+from PIL import Image, ImageCms
 
 from cardshop.design.loader import TEMPLATES_DIR
 from cardshop.render.art.artwork import load_art
@@ -21,7 +21,7 @@ from cardshop.render.options import CardOptionError, RenderOptions
 from cardshop.render.press.art import press_xobject
 from cardshop.render.press.canvas import press_canvas_class
 from cardshop.render.press.profile import DEFAULT_PROFILE, PROFILE_ENV, ProfileError, load_profile
-from cardshop.studio.catalogue import load_catalog
+from cardshop.studio.catalogue import load_catalog, load_design
 from cardshop.studio.preflight import preflight
 from cardshop.studio.samples import TYPICAL
 
@@ -134,3 +134,33 @@ def test_press_file_needs_a_print_layout_and_a_cmyk_profile(monkeypatch, tmp_pat
     monkeypatch.setenv(PROFILE_ENV, str(rgb))
     with pytest.raises(ProfileError, match="not a CMYK output"):
         render_card(loaded.folder, loaded.design, {}, RenderOptions(pdfx=True))
+
+
+@pytest.mark.parametrize("kind", ["png", "jpeg"])
+def test_raster_art_is_separated_to_cmyk_and_a_low_resolution_picture_is_caught(kind, tmp_path):
+    folder = TEMPLATES_DIR.parent / "tests" / "fixtures" / "designs" / "low-dpi-raster"
+    if kind == "jpeg":
+        copy = tmp_path / "jpeg-art"
+        shutil.copytree(folder, copy)
+        with Image.open(copy / "front.png") as image:
+            image.convert("RGB").save(copy / "front.jpg", quality=90)
+        (copy / "front.png").unlink()
+        toml = copy / "card.toml"
+        toml.write_text(toml.read_text().replace('art = "front.png"', 'art = "front.jpg"'))
+        folder = copy
+    loaded, problems = load_design(folder)
+    assert loaded is not None, problems
+    values = {"message": "Thinking of you"}
+    a6 = render_card(loaded.folder, loaded.design, values, RenderOptions(pdfx=True, size="A6"))
+    assert preflight(a6) == [], "1320 px across an A6 panel and its bleed: 302 ppi"
+    pdf = render_card(loaded.folder, loaded.design, values, RenderOptions(pdfx=True, size="A5"))
+    [finding] = preflight(pdf)
+    assert finding.rule == "resolution" and "215 ppi" in finding.message, "the same picture stretched over A5"
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        spaces = {
+            str(xobject.ColorSpace)
+            for page in document.pages
+            for xobject in page.Resources.get("/XObject", {}).values()
+            if xobject.Subtype == pikepdf.Name.Image
+        }
+    assert spaces == {"/DeviceCMYK"}
