@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -13,12 +14,14 @@ from PIL import Image, ImageChops, ImageCms, ImageStat
 from cardshop.render.card import render_card
 from cardshop.render.options import RenderOptions
 from cardshop.render.press.partners import PARTNERS, PartnerError, render_for_partner
+from cardshop.studio.catalogue import load_design
 from cardshop.studio.preflight import preflight
 from tests.test_press import CATALOG
 
 SLUG = "forget-me-nots"
 VALUES = {"recipient": "Dear Sam", "message": "Thinking of you, always.", "sender": "Jo"}
 MM = 72 / 25.4
+FOLDS = Path(__file__).parent / "fixtures" / "folds"
 
 
 def _make(name: str, size: str) -> bytes:
@@ -78,3 +81,14 @@ def test_printful_gets_a_picture_per_panel_at_its_size(size):
             assert picture.size == PARTNERS["printful"].pixels[size]
             assert _is_srgb(picture)
             assert picture.info["dpi"][0] == pytest.approx(300, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "partner", "size"),
+    [("top-fold-landscape", "prodigi", "5x7"), ("side-fold-landscape", "printful", "4.25x5.5")],
+)
+def test_a_card_of_another_shape_is_refused_not_stretched(fixture, partner, size):
+    loaded, problems = load_design(FOLDS / fixture)
+    assert loaded is not None, problems
+    with pytest.raises(PartnerError, match="another shape"):
+        render_for_partner(loaded.folder, loaded.design, {"message": "Thinking of you"}, partner, size)

@@ -35,7 +35,7 @@ class Partner:
     kind: str  # "pdfx", "flat-picture", "panel-pictures"
     source: str  # where the figures come from
     bleed_mm: float
-    layout: str = "pro"  # what is rendered (for pictures: always the `pro` spreads)
+    layout: str = "pro"  # what is rendered: pictures are made from `pro` spreads or `pro-pages` panels
     picture_format: str = "PNG"
     pixels: dict[str, tuple[int, int]] = field(default_factory=dict)  # card size -> one picture's px
 
@@ -73,6 +73,7 @@ PARTNERS: dict[str, Partner] = {
             "pixel sizes are 300 dpi at the panel plus 0.125 in bleed: check them against Printful's product "
             "template before the first order.",
             bleed_mm=3.175,
+            layout="pro-pages",
             pixels={"5x7": (1575, 2175), "4.25x5.5": (1350, 1725)},
         ),
     )
@@ -98,6 +99,17 @@ def pixels_for(partner: Partner, size: str) -> tuple[int, int]:
             "Please choose that size, or another download."
         )
     return partner.pixels[size]
+
+
+def _check_shape(partner: Partner, size: str, width_pt: float, height_pt: float) -> None:
+    """A partner's pixel size fits one shape of card (portrait, folded at the side, for the ones we
+    know); a card of another shape would come out stretched, so it is refused instead."""
+    width, height = pixels_for(partner, size)
+    if abs((width / height) / (width_pt / height_pt) - 1) > 0.02:
+        raise PartnerError(
+            f"{partner.label}'s picture size is for a portrait card folded at the side; this design is "
+            "another shape. Please choose another download."
+        )
 
 
 def _page_picture(pdf: bytes, page: int, box: tuple[float, float, float, float], width_px: int) -> Image.Image:
@@ -147,14 +159,15 @@ def render_for_partner(
     if partner.kind == "pdfx":
         options = RenderOptions(layout=partner.layout, size=size, bleed_mm=partner.bleed_mm, pdfx=True, profile=profile)
         return render_card(folder, design, values, options), partner.file_format
-    pixels_for(partner, size)  # refuse a size the partner doesn't take before rendering anything
-    layout = "pro" if partner.kind == "flat-picture" else "pro-pages"
-    options = RenderOptions(layout=layout, size=size, bleed_mm=partner.bleed_mm)
-    pdf = render_card(folder, design, values, options)
+    options = RenderOptions(layout=partner.layout, size=size, bleed_mm=partner.bleed_mm)
     geometry = resolve_geometry(design, options)
     bleed = geometry.bleed
-    if layout == "pro":
+    if partner.kind == "flat-picture":  # two spreads side by side
         box = (0, 0, geometry.spread_width + 2 * bleed, geometry.spread_height + 2 * bleed)
-        return flat_picture(partner, pdf, size, [box, box]), partner.file_format
+        _check_shape(partner, size, 2 * box[2], box[3])
+        return flat_picture(
+            partner, render_card(folder, design, values, options), size, [box, box]
+        ), partner.file_format
     box = (0, 0, geometry.panel_width + 2 * bleed, geometry.panel_height + 2 * bleed)
-    return panel_pictures(partner, pdf, size, [box] * 4), partner.file_format
+    _check_shape(partner, size, box[2], box[3])
+    return panel_pictures(partner, render_card(folder, design, values, options), size, [box] * 4), partner.file_format
