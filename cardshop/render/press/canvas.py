@@ -7,21 +7,21 @@ past these conversions would stop the render rather than print as something else
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.pdfgen.canvas import Canvas
 
 from cardshop.render.art.artwork import Art
 from cardshop.render.art.xobjects import CachedXObject
 from cardshop.render.press.art import press_xobject
 from cardshop.render.press.colour import press_colour
-from cardshop.render.press.profile import DEFAULT_PROFILE, PressProfile, load_profile
+from cardshop.render.press.profile import PressProfile
 
 
+@lru_cache(maxsize=8)
 def press_canvas_class(profile: PressProfile) -> type[Canvas]:
     """A Canvas class bound to one profile (a class, so that artwork can be drawn on a fresh one)."""
-    return _CLASSES.setdefault(profile.digest, type("PressCanvas", (PressCanvas,), {"profile": profile}))
-
-
-_CLASSES: dict[str, type[Canvas]] = {}
+    return type("PressCanvas", (PressCanvas,), {"profile": profile})
 
 
 class PressCanvas(Canvas):
@@ -52,7 +52,3 @@ class PressCanvas(Canvas):
 
     def prepared_art(self, art: Art) -> CachedXObject | None:
         return press_xobject(art, self.profile, type(self))
-
-
-def default_press_canvas_class() -> type[Canvas]:
-    return press_canvas_class(load_profile(DEFAULT_PROFILE))
