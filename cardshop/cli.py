@@ -1,4 +1,5 @@
-"""Command-line tools for designers and batch use: `render`, `designs check` and `designs proof`.
+"""Command-line tools for designers, print work and batch use: `render` (also press files and print
+partners' files), `preflight`, `designs check` and `designs proof`.
 
 All use the same render core as the web app, so a card rendered here is byte for byte the card the
 site would serve for the same text, and a proof sheet shows that very card.
@@ -19,9 +20,12 @@ from cardshop.render.card import render_card
 from cardshop.render.geometry import SIZE_NAMES
 from cardshop.render.layouts.addresses import address_problems, clean_address
 from cardshop.render.options import LAYOUTS, CardOptionError, CardTextError, RenderOptions
+from cardshop.render.press.partners import PARTNERS, PartnerError, render_for_partner
+from cardshop.render.press.profile import PROFILE_ENV, ProfileError
 from cardshop.studio.catalogue import load_design
 from cardshop.studio.checks import check_design, check_designs
 from cardshop.studio.limits import MAX_MESSAGE_LINES, FieldLimits, clean_field, field_limits, field_problem
+from cardshop.studio.preflight import PreflightError, preflight
 from cardshop.studio.proof import make_proof
 
 
@@ -94,12 +98,30 @@ def register_cli(app: Flask) -> None:
     @click.option("--bleed", "bleed_mm", type=click.FloatRange(0, 10), default=None, help="Bleed in mm.")
     @click.option("--address", default=None, help="Envelope: the recipient's address; \\n between lines.")
     @click.option("--return-address", default=None, help="Envelope: your address, printed top left; optional.")
+    @click.option("--pdfx", is_flag=True, help="A PDF/X-4 press file in CMYK (pro and pro-pages).")
+    @click.option(
+        "--partner",
+        type=click.Choice(tuple(PARTNERS)),
+        default=None,
+        help="The file a print partner asks for (sets the layout, bleed and format; see docs/printing.md).",
+    )
+    @click.option(
+        "--profile",
+        type=click.Path(exists=True, dir_okay=False),
+        default=None,
+        help=f"CMYK output profile (.icc) for --pdfx; default ${PROFILE_ENV} or the shipped FOGRA39 one.",
+    )
     @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True)
-    def render_command(slug, sets, layout, size, crop_marks, bleed_mm, address, return_address, out):
+    def render_command(
+        slug, sets, layout, size, crop_marks, bleed_mm, address, return_address, pdfx, partner, profile, out
+    ):
         """Render the card SLUG to a PDF file (or, for --layout flat and --out *.png, a PNG)."""
         loaded = _catalog().get(slug)
         if loaded is None:
             _fail(f"no design called {slug!r}; available: {', '.join(_catalog().designs) or 'none'}")
+        if partner:
+            _render_for_partner(loaded, sets, partner, size, profile, out)
+            return
         file_format = "png" if out.suffix.lower() == ".png" else "pdf"
         if file_format == "png" and layout != "flat":
             raise click.UsageError("only --layout flat (the front alone) can be written as a .png picture")
@@ -108,18 +130,42 @@ def register_cli(app: Flask) -> None:
         values = parse_sets(loaded.design.fields, sets, field_limits(loaded), require=layout != "envelope")
         values.update(parse_addresses(address=address, return_address=return_address))
         options = RenderOptions(
-            layout=layout, size=size, crop_marks=crop_marks, bleed_mm=bleed_mm, file_format=file_format
+            layout=layout,
+            size=size,
+            crop_marks=crop_marks,
+            bleed_mm=bleed_mm,
+            file_format=file_format,
+            pdfx=pdfx,
+            profile=profile,
         )
         try:
             data = render_card(loaded.folder, loaded.design, values, options)
         except CardTextError as error:
-            for problem in error.problems:
-                click.echo(f"Error: {problem.field or 'design'}: {problem.message}", err=True)
-            sys.exit(1)
-        except CardOptionError as error:
+            _text_problems(error)
+        except (CardOptionError, ProfileError) as error:
             _fail(str(error))
         out.write_bytes(data)
         click.echo(f"Wrote {out} ({len(data):,} bytes)")
+
+    @app.cli.command("preflight")
+    @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    def preflight_command(files):
+        """Check press files (PDF/X-4) as a strict print shop would; exit 1 if any has a problem."""
+        failed = 0
+        for path in files:
+            try:
+                findings = preflight(path.read_bytes())
+            except PreflightError as error:
+                findings = [str(error)]
+            for finding in findings:
+                click.echo(f"{path}: {finding}")
+            if findings:
+                failed += 1
+            else:
+                click.echo(f"{path}: passes (PDF/X-4, CMYK, fonts, boxes, type, ink, resolution)")
+        if failed:
+            click.echo(f"{failed} of {len(files)} file(s) have problems.", err=True)
+            sys.exit(1)
 
     designs = AppGroup("designs", help="Check and proof card designs.")
     app.cli.add_command(designs)
@@ -158,6 +204,27 @@ def register_cli(app: Flask) -> None:
         out.write_bytes(pdf)
         noted = f"; designs check found {len(problems)} problem(s), listed on page 1" if problems else ""
         click.echo(f"Wrote {out} ({len(pdf):,} bytes){noted}")
+
+
+def _text_problems(error: CardTextError) -> None:
+    for problem in error.problems:
+        click.echo(f"Error: {problem.field or 'design'}: {problem.message}", err=True)
+    sys.exit(1)
+
+
+def _render_for_partner(loaded, sets, partner: str, size: str | None, profile: str | None, out: Path) -> None:
+    values = parse_sets(loaded.design.fields, sets, field_limits(loaded))
+    expected = "." + PARTNERS[partner].file_format
+    if out.suffix.lower() != expected:
+        raise click.UsageError(f"--partner {partner} makes a {expected} file: give --out a name ending in {expected}")
+    try:
+        data, _ = render_for_partner(loaded.folder, loaded.design, values, partner, size, profile)
+    except CardTextError as error:
+        _text_problems(error)
+    except (CardOptionError, PartnerError, ProfileError) as error:
+        _fail(str(error))
+    out.write_bytes(data)
+    click.echo(f"Wrote {out} ({len(data):,} bytes) for {PARTNERS[partner].label}")
 
 
 def _target_folders(target: str | None) -> list[Path]:

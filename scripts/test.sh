@@ -5,11 +5,12 @@ cd "$(dirname "$0")/.."
 
 # System packages: poppler-utils for pdftoppm, Chromium for the browser tests, Node.js to run the
 # browser's copy of the kindness rules, Pango for WeasyPrint (designers' proof sheets) and
-# libharfbuzz-subset0 for its fast font subsetting.
+# libharfbuzz-subset0 for its fast font subsetting, Ghostscript to render every press file (PDF/X-4).
 missing=()
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
 ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing+=(libharfbuzz-subset0)
 ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PIL import ImageCms
+
 from cardshop.design.loader import TEMPLATES_DIR
 from cardshop.studio.catalogue import load_catalog
 from cardshop.studio.samples import longest, text_of_length
@@ -66,3 +68,65 @@ def test_unknown_design(app, tmp_path):
     result = _run(app, "render", "no-such-card", "--set", "message=hi", "--out", str(tmp_path / "x.pdf"))
     assert result.exit_code == 1
     assert "no design called" in result.output
+
+
+def test_render_pdfx_writes_a_press_file_that_passes_preflight(app, tmp_path):
+    out = tmp_path / "press.pdf"
+    result = _run(app, "render", "forget-me-nots", "--set", "message=Thinking of you", "--pdfx", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    checked = _run(app, "preflight", str(out))
+    assert checked.exit_code == 0 and "passes" in checked.output
+
+
+def test_render_pdfx_with_a_profile_that_is_not_cmyk_is_refused(app, tmp_path, monkeypatch):
+    srgb = tmp_path / "srgb.icc"
+    srgb.write_bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    monkeypatch.setenv("CARDSHOP_CMYK_PROFILE", str(srgb))
+    out = tmp_path / "press.pdf"
+    result = _run(app, "render", "forget-me-nots", "--set", "message=Hi", "--pdfx", "--out", str(out))
+    assert result.exit_code == 1 and "not a CMYK output (printer) profile" in result.output and not out.exists()
+
+
+def test_render_for_a_partner_names_the_file_it_makes(app, tmp_path):
+    wrong = _run(
+        app,
+        "render",
+        "forget-me-nots",
+        "--set",
+        "message=Hi",
+        "--partner",
+        "printful",
+        "--size",
+        "5x7",
+        "--out",
+        str(tmp_path / "card.pdf"),
+    )
+    assert wrong.exit_code == 2 and "ending in .zip" in wrong.output
+    made = _run(
+        app,
+        "render",
+        "forget-me-nots",
+        "--set",
+        "message=Hi",
+        "--partner",
+        "printful",
+        "--size",
+        "5x7",
+        "--out",
+        str(tmp_path / "card.zip"),
+    )
+    assert made.exit_code == 0 and "for Printful" in made.output
+    refused = _run(
+        app,
+        "render",
+        "forget-me-nots",
+        "--set",
+        "message=Hi",
+        "--partner",
+        "prodigi",
+        "--size",
+        "A6",
+        "--out",
+        str(tmp_path / "card.png"),
+    )
+    assert refused.exit_code == 1 and "Prodigi prints this card in 5x7 only, not A6." in refused.output

@@ -7,7 +7,7 @@ import io
 
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image, ImageChops, ImageStat
+from PIL import Image, ImageChops, ImageCms, ImageStat
 from pypdf import PdfReader
 
 from cardshop.render.card import render_card
@@ -229,18 +229,21 @@ def test_pro_pages_are_front_inside_left_inside_right_back(slug):
                     assert part.text.split()[0] in texts[index], f"{name}'s words are not on page {index + 1}"
 
 
-def test_flat_png_is_the_front_at_1200_px_with_its_real_size_recorded():
+@pytest.mark.parametrize(("size", "width_mm", "height_mm"), [("A6", 105, 148), ("A5", 148, 210)])
+def test_front_png_is_300_dpi_at_the_cards_size_with_srgb_embedded(size, width_mm, height_mm):
     slug = "forget-me-nots"
     loaded = DESIGNS[slug]
-    png = render(slug, "A6", "flat", file_format="png")
+    png = render(slug, size, "flat", file_format="png")
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     image = Image.open(io.BytesIO(png))
-    assert image.width == 1200
-    assert image.height == pytest.approx(1200 * 148 / 105, abs=1)
-    dpi = image.info["dpi"][0]
-    assert image.width / dpi * 25.4 == pytest.approx(105, abs=0.2), "printing at actual size gives 105 mm"
+    assert image.width == round(width_mm / 25.4 * 300)
+    assert image.height == pytest.approx(height_mm / 25.4 * 300, abs=1.5)
+    assert image.info["dpi"][0] == pytest.approx(300, abs=0.01)
+    assert image.width / image.info["dpi"][0] * 25.4 == pytest.approx(width_mm, abs=0.1), "actual size is the card"
+    profile = ImageCms.ImageCmsProfile(io.BytesIO(image.info["icc_profile"]))
+    assert "sRGB" in profile.profile.profile_description
     # It is the flat PDF's page, rasterised.
-    flat = _render_page(render(slug, "A6", "flat"), 0, 1200 / (105 * MM)).resize(image.size)
+    flat = _render_page(render(slug, size, "flat"), 0, image.width / (width_mm * MM)).resize(image.size)
     assert ImageStat.Stat(_diff(image.convert("RGB"), flat)).mean[0] < 2
     with pytest.raises(CardOptionError):
         render_card(loaded.folder, loaded.design, {"message": "x"}, RenderOptions(layout="pro", file_format="png"))

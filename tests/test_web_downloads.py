@@ -9,6 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
+from cardshop.studio.preflight import preflight
 from tests.conftest import pdf_text, post_card
 
 SLUG = "forget-me-nots"  # sizes A6, A5, 5x7, 4.25x5.5
@@ -74,7 +75,7 @@ def test_front_as_a_picture(client):
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "image/png"
     assert response.headers["Content-Disposition"] == 'attachment; filename="forget-me-nots-front-a6.png"'
-    assert Image.open(io.BytesIO(response.data)).width == 1200
+    assert Image.open(io.BytesIO(response.data)).width == 1240  # 105 mm at 300 dpi
 
 
 def test_download_without_a_choice_asks_for_one(client):
@@ -178,3 +179,15 @@ def test_printing_guide_shows_the_home_layouts(client):
     assert "flip on short edge" in page and "100 mm" in page
     assert "Fold the sheet in half, short edge to short edge" in page  # an A5 card on A4
     assert "Square cards are made by a print shop." in page
+
+
+def test_print_partner_downloads(client):
+    gelato = post_card(client, SLUG, {**MESSAGE, "layout": "gelato", "size": "A6"}, action="download")
+    assert gelato.status_code == 200 and gelato.headers["Content-Type"] == "application/pdf"
+    assert gelato.headers["Content-Disposition"] == 'attachment; filename="forget-me-nots-gelato-a6.pdf"'
+    assert preflight(gelato.data) == []
+    printful = post_card(client, SLUG, {**MESSAGE, "layout": "printful", "size": "5x7"}, action="download")
+    assert printful.status_code == 200 and printful.headers["Content-Type"] == "application/zip"
+    refused = post_card(client, SLUG, {**MESSAGE, "layout": "prodigi", "size": "A6"}, action="download")
+    assert refused.status_code == 422
+    assert "Prodigi prints this card in 5x7 only, not A6." in refused.get_data(as_text=True)

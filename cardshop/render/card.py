@@ -26,6 +26,9 @@ from cardshop.render.options import (
     resolve_geometry,
     slot_frame,
 )
+from cardshop.render.press.canvas import press_canvas_class
+from cardshop.render.press.pdfx import finish_pdfx
+from cardshop.render.press.profile import load_profile, profile_path
 from cardshop.render.text.fitting import (
     FittedSlot,
     SlotFrame,
@@ -119,7 +122,9 @@ def render_card(
         layout.check(design, geometry)
     fitted = (layout.fit or fit_card)(design, values, geometry)
     buffer = io.BytesIO()
-    canvas = Canvas(
+    profile = load_profile(profile_path(options.profile)) if options.pdfx else None
+    canvas_class = press_canvas_class(profile) if profile is not None else Canvas
+    canvas = canvas_class(
         buffer,
         invariant=1,
         pageCompression=1,
@@ -131,6 +136,8 @@ def render_card(
     canvas.save()
     if options.file_format == "png":
         return front_png(buffer.getvalue(), geometry)
+    if profile is not None:
+        return finish_pdfx(buffer.getvalue(), profile, f"{design.name} card")
     return buffer.getvalue()
 
 

@@ -15,6 +15,7 @@ from cardshop.render.text.fitting import SlotFrame
 # Every layout `render_card` can draw (layouts/ has one module each); `pro` is the default.
 LAYOUTS = ("pro", "pro-pages", "home-a4", "home-letter", "flat", "envelope")
 FILE_FORMATS = ("pdf", "png")
+PDFX_LAYOUTS = ("pro", "pro-pages")
 
 
 class CardOptionError(ValueError):
@@ -28,6 +29,8 @@ class RenderOptions:
     crop_marks: bool = False  # `pro` and `pro-pages` only; the home layouts always have their guides
     bleed_mm: float | None = None  # None: 3 mm metric, 0.125 in for inch sizes
     file_format: str = "pdf"  # "png" only with the `flat` layout
+    pdfx: bool = False  # PDF/X-4 in CMYK (`pro` and `pro-pages` only); see render/press/
+    profile: str | None = None  # the CMYK output profile's path; None: CARDSHOP_CMYK_PROFILE or ours
 
 
 DEFAULT_OPTIONS = RenderOptions()
@@ -62,6 +65,8 @@ def resolve_geometry(design: Design, options: RenderOptions) -> CardGeometry:
         raise CardOptionError(f"unknown file format {options.file_format!r}; choose pdf or png")
     if options.file_format == "png" and options.layout != "flat":
         raise CardOptionError("only the flat layout (the front alone) can be a PNG picture")
+    if options.pdfx and options.layout not in PDFX_LAYOUTS:
+        raise CardOptionError(f"a PDF/X press file is made with the {' or '.join(PDFX_LAYOUTS)} layout")
     return card_geometry(size, design.fold, design.orientation, options.bleed_mm)
 
 

@@ -62,8 +62,13 @@ def _draw_lines(canvas: Canvas, slot_fit: FittedSlot, left: float, top: float) -
     """Draw fitted lines, each piece at its place in visual order. One text object per line; a shaped
     piece whose glyphs alone would not give its text back is drawn in its own text object inside a
     marked-content span carrying that text (ActualText), so copying and searching find it."""
+    # A press canvas sets grey text in black ink alone (press/canvas.py); others take the colour as is.
+    text_colour = getattr(canvas, "set_text_colour", None)
     for line in slot_fit.lines:
-        canvas.setFillColor(HexColor(line.color))
+        if text_colour is not None:
+            text_colour(line.color)
+        else:
+            canvas.setFillColor(HexColor(line.color))
         y = top - line.baseline
         scale = line.size / 1000
         text = canvas.beginText()

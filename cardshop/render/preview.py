@@ -9,8 +9,10 @@ from __future__ import annotations
 import io
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pypdfium2 as pdfium
+from PIL import ImageCms
 
 from cardshop.render.geometry import CardGeometry
 
@@ -55,6 +57,12 @@ def rasterise_alpha(pdf: bytes, page_index: int, scale: float):
         finally:
             document.close()
     return image
+
+
+@lru_cache(maxsize=1)
+def srgb_profile_bytes() -> bytes:
+    """The sRGB ICC profile, to embed in every picture we hand out: PDFium renders in sRGB."""
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 
 def trim_box(pdf: bytes, page_index: int) -> tuple[float, float, float, float]:

@@ -21,6 +21,7 @@ from cardshop.design.loader import Catalog, LoadedDesign
 from cardshop.render.card import render_card
 from cardshop.render.geometry import CardGeometry
 from cardshop.render.options import CardOptionError, CardTextError, RenderOptions, resolve_geometry
+from cardshop.render.press.partners import PartnerError, render_for_partner
 from cardshop.render.preview import PREVIEW_WIDTH, PreviewImage, card_previews
 from cardshop.studio.limits import field_limits
 from cardshop.web.describe import card_words, names_to_check, preview_alts
@@ -120,11 +121,14 @@ def _render(
     if download and download.layout == "envelope":
         values.update(address_values(form))
     try:
-        pdf = render_card(loaded.folder, loaded.design, values, options)
+        if download and download.partner:
+            pdf, _ = render_for_partner(loaded.folder, loaded.design, values, download.partner, form.size.data)
+        else:
+            pdf = render_card(loaded.folder, loaded.design, values, options)
     except CardTextError as error:
         _attach_problems(form, error)
         return None
-    except CardOptionError as error:  # e.g. a card too big for a home printer's sheet
+    except (CardOptionError, PartnerError) as error:  # e.g. a card too big for a home printer's sheet
         form.layout.errors = [*form.layout.errors, str(error)]
         return None
     return RenderedCard(pdf, resolve_geometry(loaded.design, options), values, options)

@@ -13,6 +13,7 @@ from flask import make_response
 
 from cardshop.render.layouts.addresses import ENVELOPES
 from cardshop.render.options import LAYOUTS, RenderOptions
+from cardshop.render.press.partners import PARTNERS
 
 
 @dataclass(frozen=True)
@@ -23,9 +24,17 @@ class Download:
     layout: str
     file_format: str = "pdf"
     crop_marks: bool = False
+    partner: str | None = None  # a print partner's file (render/press/partners.py) instead of a layout
 
     def options(self, size: str | None) -> RenderOptions:
+        if self.partner:  # what the geometry is worked out from; the partner's file is made by its own table
+            return RenderOptions(layout=self.layout, size=size, pdfx=PARTNERS[self.partner].kind == "pdfx")
         return RenderOptions(layout=self.layout, size=size, crop_marks=self.crop_marks, file_format=self.file_format)
+
+
+def _partner(name: str, label: str, hint: str) -> Download:
+    partner = PARTNERS[name]
+    return Download(name, label, hint, partner.layout, partner.file_format, partner=name)
 
 
 DOWNLOADS: tuple[Download, ...] = (
@@ -60,6 +69,18 @@ DOWNLOADS: tuple[Download, ...] = (
         "each with bleed.",
         "pro-pages",
     ),
+    # Print partners, under the print-shop files: each makes the file that partner asks for.
+    _partner(
+        "gelato",
+        "Send to Gelato",
+        "A PDF/X-4 press file in CMYK, as Gelato asks: one page per panel, 4 mm bleed, no crop marks.",
+    ),
+    _partner("prodigi", "Send to Prodigi", "One picture with all four panels, at Prodigi's size. For 5 × 7 in cards."),
+    _partner(
+        "printful",
+        "Send to Printful",
+        "A ZIP file with a picture of each panel, at Printful's size. For 5 × 7 in and 4.25 × 5.5 in cards.",
+    ),
     Download("flat-png", "Just the front, as a picture (PNG)", "To share in a message or online.", "flat", "png"),
     Download("flat", "Just the front, as a PDF", "The front of the card on its own page.", "flat"),
     Download(
@@ -74,7 +95,7 @@ _BY_VALUE = {download.value: download for download in DOWNLOADS}
 PREVIEW = _BY_VALUE["pro"]
 assert all(download.layout in LAYOUTS for download in DOWNLOADS)
 
-MIME_TYPES = {"pdf": "application/pdf", "png": "image/png"}
+MIME_TYPES = {"pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg", "zip": "application/zip"}
 _FILE_PARTS = {
     "home-a4": "home-a4",
     "home-letter": "home-letter",
@@ -82,6 +103,9 @@ _FILE_PARTS = {
     "pro-pages": "print-shop-pages",
     "flat-png": "front",
     "flat": "front",
+    "gelato": "gelato",
+    "prodigi": "prodigi",
+    "printful": "printful",
 }
 
 

@@ -52,7 +52,7 @@ _cache: OrderedDict[tuple, Art] = OrderedDict()
 _cache_lock = threading.Lock()
 # ReportLab's renderer writes bookkeeping attributes (`_parent`, ...) onto the drawing it draws and
 # deletes them afterwards, so one cached drawing must not be drawn by two threads at once.
-_draw_lock = threading.Lock()
+DRAW_LOCK = threading.Lock()
 
 
 def load_art(path: Path) -> Art:
@@ -126,15 +126,18 @@ def draw_art(canvas: Canvas, art: Art, target: Rect, clip: Rect | None = None, r
     path = canvas.beginPath()
     path.rect(clip.x, clip.y, clip.width, clip.height)
     canvas.clipPath(path, stroke=0, fill=0)
-    if reuse and art.xobject is not None:
+    # A press canvas (press/canvas.py) hands out the art separated to CMYK, prepared once too.
+    prepared = getattr(canvas, "prepared_art", None)
+    xobject = prepared(art) if prepared is not None else art.xobject
+    if reuse and xobject is not None:
         if art.drawing is not None:  # a form in the drawing's units
-            art.xobject.draw(canvas, scale, scale, x, y)
+            xobject.draw(canvas, scale, scale, x, y)
         else:  # an image is drawn into the unit square
-            art.xobject.draw(canvas, art.width * scale, art.height * scale, x, y)
+            xobject.draw(canvas, art.width * scale, art.height * scale, x, y)
     elif art.drawing is not None:
         canvas.translate(x, y)
         canvas.scale(scale, scale)
-        with _draw_lock:
+        with DRAW_LOCK:
             renderPDF.draw(art.drawing, canvas, 0, 0)
     else:
         canvas.drawImage(art.image, x, y, art.width * scale, art.height * scale)

@@ -146,10 +146,13 @@ def _digest(*parts: bytes) -> str:
     return "art" + digest.hexdigest()[:24]
 
 
-def form_from_drawing(drawing: Drawing, initial_font: str, source: bytes) -> CachedXObject:
+def form_from_drawing(
+    drawing: Drawing, initial_font: str, source: bytes, canvas_class: type[Canvas] = Canvas
+) -> CachedXObject:
     """Draw `drawing` once and keep what it drew as a Form XObject in the drawing's own units.
-    `source` (the SVG file's bytes) names it, so the output is the same in every process."""
-    scratch = Canvas(io.BytesIO(), invariant=1, initialFontName=initial_font)
+    `source` (the SVG file's bytes) names it, so the output is the same in every process.
+    `canvas_class` draws it (a press canvas separates its colours to CMYK on the way)."""
+    scratch = canvas_class(io.BytesIO(), invariant=1, initialFontName=initial_font)
     renderPDF.draw(drawing, scratch, 0, 0)
     if scratch._formsinuse or any(" Tf" in op or op.startswith("BT") for op in scratch._code):
         raise NotReusable("the drawing holds text or images")
@@ -209,8 +212,22 @@ def image_from_file(data: bytes) -> CachedXObject:
             image = rgba.convert("RGB")
         elif image.mode not in ("RGB", "L"):
             image = image.convert("RGB")
-        entries["ColorSpace"] = PDFName(_COLOUR_SPACES[image.mode])
-        pixels = image.tobytes()
+    return image_from_pixels(_digest(b"png", data), image, alpha)
+
+
+def image_from_pixels(name: str, image: Image.Image, alpha: Image.Image | None = None) -> CachedXObject:
+    """An Image XObject from decoded pixels (RGB, L or CMYK), compressed once, with `alpha` (an L
+    image) as its soft mask unless it is fully opaque."""
+    width, height = image.size
+    entries = {
+        "Type": PDFName("XObject"),
+        "Subtype": PDFName("Image"),
+        "Width": width,
+        "Height": height,
+        "BitsPerComponent": 8,
+        "ColorSpace": PDFName(_COLOUR_SPACES[image.mode]),
+    }
+    pixels = image.tobytes()
     extras, extra_keys = {}, {}
     if alpha is not None and alpha.getextrema() != (255, 255):
         mask = {
@@ -223,4 +240,4 @@ def image_from_file(data: bytes) -> CachedXObject:
         }
         extras["SMask"] = _preformat(_EncodedStream(mask, zlib.compress(alpha.tobytes()), "FlateDecode"))
         extra_keys["SMask"] = ("SMask", "")
-    return CachedXObject(_digest(b"png", data), entries, zlib.compress(pixels), "FlateDecode", extras, extra_keys)
+    return CachedXObject(name, entries, zlib.compress(pixels), "FlateDecode", extras, extra_keys)

@@ -16,7 +16,7 @@ from cardshop.render.geometry import INCH, CardGeometry, single_placement
 from cardshop.render.layouts.marks import set_boxes
 from cardshop.render.layouts.spec import Layout
 from cardshop.render.panels import draw_panel
-from cardshop.render.preview import rasterise
+from cardshop.render.preview import rasterise, srgb_profile_bytes
 
 
 def draw_flat(canvas: Canvas, folder: Path, design: Design, fitted, options) -> None:
@@ -29,16 +29,17 @@ def draw_flat(canvas: Canvas, folder: Path, design: Design, fitted, options) -> 
     canvas.showPage()
 
 
-FLAT_PNG_WIDTH = 1200  # px across the front: sharp on phones and social sites, about 1-2 MB
+FLAT_PNG_DPI = 300  # the card's real size at print resolution: 1240 px across an A6 front, 1748 at A5
 
 
-def front_png(pdf: bytes, geometry: CardGeometry, width_px: int = FLAT_PNG_WIDTH) -> bytes:
-    """The flat PDF's page as a PNG, rasterised by the same code as the preview (one renderer), with
-    its resolution recorded so that printing the picture at "actual size" gives the real card size."""
+def front_png(pdf: bytes, geometry: CardGeometry, dpi: int = FLAT_PNG_DPI) -> bytes:
+    """The flat PDF's page as a PNG, rasterised by the same code as the preview (one renderer), at
+    `dpi` for the card's size, with that resolution recorded (so printing it at "actual size" gives
+    the real card) and the sRGB profile embedded (so other programs show its colours as we do)."""
+    width_px = round(geometry.panel_width / INCH * dpi)
     image = rasterise(pdf, 0, (0, 0, geometry.panel_width, geometry.panel_height), width_px)
-    dpi = width_px / (geometry.panel_width / INCH)
     buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, "PNG", dpi=(dpi, dpi))
+    image.convert("RGB").save(buffer, "PNG", dpi=(dpi, dpi), icc_profile=srgb_profile_bytes())
     return buffer.getvalue()
 
 

@@ -30,6 +30,12 @@ from cardshop.render.text.fonts import emoji_faces, face_for, fallback_faces
 from cardshop.render.text.shaping import Shaped, needs_shaping, shape
 
 SIZE_STEP = 0.5  # pt; the fitter tries the slot's size, then 0.5 pt smaller, down to min_size
+MIN_TYPE_SIZE = 7.0  # pt: no part is ever set smaller, at any card size (print shops refuse less)
+# Where a word too wide for its box may break before it is broken between letters: after a hyphen
+# (a double-barrelled name keeps its hyphen at the line end), and in a web or email address before
+# its punctuation, so that the line ends on letters and the next one begins with "/" or ".".
+_BREAK_AFTER = frozenset("-\u2010")
+_BREAK_BEFORE = frozenset("/.?#&=_@~")
 
 
 class TextDoesNotFit(Exception):
@@ -276,8 +282,9 @@ class _WordTooWide(Exception):
 
 def _wrap(paragraph: _Paragraph, size: float, max_width: float, allow_break: bool = True) -> list[list[Atom]]:
     """Greedy line filling: words go on the line while they fit; a word wider than the box on its
-    own is broken between clusters (only when `allow_break`: the fitter first shrinks the text, and
-    breaks a word only at the minimum size)."""
+    own is broken at its hyphens or address punctuation, and between clusters only when
+    `allow_break` (the fitter first shrinks the text, and breaks inside letters only at the minimum
+    size)."""
     scale = size / 1000
     limit = max_width + 1e-6
     lines: list[list[Atom]] = []
@@ -299,9 +306,7 @@ def _wrap(paragraph: _Paragraph, size: float, max_width: float, allow_break: boo
         if word_width <= limit:
             line, width = list(word.atoms), word_width
         else:
-            if not allow_break:
-                raise _WordTooWide
-            pieces = _break_word(word, scale, limit)
+            pieces = _break_word(word, scale, limit, allow_break)
             lines.extend(pieces[:-1])
             line = pieces[-1]
             width = sum(atom.advance for atom in line) * scale
@@ -310,19 +315,53 @@ def _wrap(paragraph: _Paragraph, size: float, max_width: float, allow_break: boo
     return lines
 
 
-def _break_word(word: _Word, scale: float, limit: float) -> list[list[Atom]]:
-    pieces: list[list[Atom]] = []
+def _soft_breaks(clusters: tuple[_Cluster, ...]) -> list[int]:
+    """Cluster indexes a too-wide word may break before, at its hyphens and (in an address) its
+    punctuation; never at its very start or end, nor inside "://"."""
+    text = [cluster.text for cluster in clusters]
+    joined = "".join(text)
+    address = "://" in joined or "www." in joined or "@" in joined or "/" in joined
+    breaks = []
+    for index in range(1, len(text)):
+        before, here = text[index - 1], text[index]
+        after_hyphen = before in _BREAK_AFTER and here not in _BREAK_AFTER
+        in_address = address and here in _BREAK_BEFORE and before not in ":/" and index < len(text) - 1
+        if after_hyphen or in_address:
+            breaks.append(index)
+    return breaks
+
+
+def _break_word(word: _Word, scale: float, limit: float, allow_break: bool) -> list[list[Atom]]:
+    """A word wider than the box, as lines: at its hyphens and address punctuation first (at any
+    size), and between clusters only where a piece is still too wide and `allow_break` says so."""
     clusters = word.clusters
+    cuts = [0, *_soft_breaks(clusters), len(clusters)]
+    chunks = [clusters[start:end] for start, end in zip(cuts, cuts[1:], strict=False)]
+    pieces: list[tuple[_Cluster, ...]] = []
+    for chunk in chunks:
+        if pieces and _width(pieces[-1] + chunk) * scale <= limit:
+            pieces[-1] = pieces[-1] + chunk
+        elif _width(chunk) * scale <= limit:
+            pieces.append(chunk)
+        elif allow_break:
+            pieces.extend(_break_between_clusters(chunk, scale, limit))
+        else:
+            raise _WordTooWide
+    return [list(_atoms(piece)) for piece in pieces]
+
+
+def _width(clusters: tuple[_Cluster, ...]) -> float:
+    return sum(atom.advance for atom in _atoms(clusters))
+
+
+def _break_between_clusters(clusters: tuple[_Cluster, ...], scale: float, limit: float) -> list[tuple[_Cluster, ...]]:
+    pieces: list[tuple[_Cluster, ...]] = []
     start = 0
     while start < len(clusters):
         end = start + 1
-        atoms = _atoms(clusters[start:end])
-        while end < len(clusters):
-            longer = _atoms(clusters[start : end + 1])
-            if sum(atom.advance for atom in longer) * scale > limit:
-                break
-            atoms, end = longer, end + 1
-        pieces.append(list(atoms))
+        while end < len(clusters) and _width(clusters[start : end + 1]) * scale <= limit:
+            end += 1
+        pieces.append(clusters[start:end])
         start = end
     return pieces
 
@@ -351,10 +390,12 @@ def _layout(
     width: float,
     scale: float,
     allow_break: bool = True,
+    floors: list[float] | None = None,
 ) -> list[_Block]:
     blocks = []
-    for part, part_paragraphs in zip(parts, paragraphs, strict=True):
-        size = part.size * scale
+    floors = floors or [0.0] * len(parts)
+    for part, part_paragraphs, floor in zip(parts, paragraphs, floors, strict=True):
+        size = max(part.size * scale, floor)
         lines: list[tuple[list[Atom], _Paragraph | None]] = []
         for paragraph in part_paragraphs:
             if paragraph is None:  # a blank line
@@ -407,17 +448,18 @@ def fit_slot(slot: Slot, values: dict[str, str], frame: SlotFrame = SlotFrame())
     paragraphs = [_part_paragraphs(part) for part in parts]
     box_width, box_height = slot.width * MM * frame.x, slot.height * MM * frame.y
     scales = [scale * frame.type for scale in _scales(slot)]
+    floors = [part_floor(slot, part.size, frame) for part in parts]
 
     def fits(scale: float) -> list[_Block] | None:
         try:
-            blocks = _layout(parts, paragraphs, slot, box_width, scale, allow_break=scale == scales[-1])
+            blocks = _layout(parts, paragraphs, slot, box_width, scale, scale == scales[-1], floors)
         except _WordTooWide:
             return None
         return blocks if _total_height(blocks) <= box_height + 1e-6 else None
 
     smallest = fits(scales[-1])
     if smallest is None:
-        raise _too_long(parts, _layout(parts, paragraphs, slot, box_width, scales[-1]), box_height)
+        raise _too_long(parts, _layout(parts, paragraphs, slot, box_width, scales[-1], True, floors), box_height)
     # Binary search for the largest size that fits (height shrinks as the size does).
     low, high, best = 0, len(scales) - 1, (scales[-1], smallest)
     while low < high:
@@ -430,6 +472,13 @@ def fit_slot(slot: Slot, values: dict[str, str], frame: SlotFrame = SlotFrame())
             low = middle + 1
     scale, blocks = best
     return FittedSlot(_position(blocks, slot, box_width, box_height), scale)
+
+
+def part_floor(slot: Slot, part_size: float, frame: SlotFrame = SlotFrame()) -> float:
+    """The smallest size a part may shrink to: the slot's minimum (a part drawn smaller than that,
+    such as a date under a name, keeps its own size), scaled to the card size, and never below
+    MIN_TYPE_SIZE. Shrinking the slot never takes one of its parts under its floor."""
+    return max(MIN_TYPE_SIZE, min(part_size, slot.min_size) * frame.type)
 
 
 def _too_long(parts: list[_StyledPart], blocks: list[_Block], box_height: float) -> TextDoesNotFit:

@@ -1,0 +1,335 @@
+"""Preflight: what a strict print shop checks in a PDF/X-4 press file before accepting it.
+
+No PDF/X validator is packaged for us, so this one is written against the standard's requirements
+(ISO 15930-7) and what print partners ask for. It reads the file with pikepdf and walks every
+page's content, and every form it draws, with the graphics state that matters here (the current
+matrix, text matrix, font size and colour space), and reports each problem with its rule, page and
+a plain description. docs/printing.md says what it does not check.
+
+Rules (each named in every finding):
+- `pdfx`: PDF/X-4 structure: version at most 1.6, GTS_PDFXVersion in the document information and
+  the XMP metadata, Trapped set, one GTS_PDFX output intent with an embedded CMYK profile, a file
+  ID, no encryption;
+- `colour`: no RGB anywhere (device RGB, calibrated or ICC-based RGB) in fills, strokes, images or
+  gradients: everything is CMYK (or grey, which prints in black ink) in the output intent's space;
+- `fonts`: every font's program embedded;
+- `boxes`: a TrimBox on every page, inside the BleedBox, inside the MediaBox;
+- `type-size`: no text smaller than MIN_TYPE_SIZE at its placed size;
+- `ink`: no colour or image pixel with more total ink than INK_LIMIT;
+- `resolution`: every image at least MIN_PPI at its placed size.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+
+import pikepdf
+from pikepdf import Name
+from PIL import ImageMath
+
+MIN_TYPE_SIZE = 7.0  # pt
+INK_LIMIT = 3.0  # 300% total area coverage
+MIN_PPI = 300
+RULES = ("pdfx", "colour", "fonts", "boxes", "type-size", "ink", "resolution")
+_TOLERANCE = 0.005
+_MAX_DEPTH = 12  # forms inside forms; deeper is refused rather than followed
+_RGB_SPACES = {"/DeviceRGB", "/CalRGB", "/RGB"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    page: int | None  # 1-based; None for the whole file
+    message: str
+
+    def __str__(self) -> str:
+        where = f"page {self.page}" if self.page else "file"
+        return f"{self.rule}: {where}: {self.message}"
+
+
+class PreflightError(ValueError):
+    """The file is not a PDF pikepdf can read."""
+
+
+def preflight(data: bytes) -> list[Finding]:
+    """Every problem found in the PDF; an empty list means it passes."""
+    try:
+        pdf = pikepdf.open(io.BytesIO(data))
+    except pikepdf.PdfError as error:
+        raise PreflightError(f"not a readable PDF ({error})") from None
+    with pdf:
+        findings = _structure(pdf)
+        for number, page in enumerate(pdf.pages, start=1):
+            findings += _boxes(page, number)
+            walker = _Walker(number)
+            walker.walk(page.obj, page.obj.get("/Resources", pikepdf.Dictionary()), _IDENTITY, 0)
+            findings += walker.findings
+    return findings
+
+
+# ---- structure
+
+
+def _structure(pdf: pikepdf.Pdf) -> list[Finding]:
+    problems = []
+    version = pdf.pdf_version
+    if tuple(int(x) for x in version.split(".")) > (1, 6):
+        problems.append(f"the file is PDF {version}; PDF/X-4 allows at most 1.6")
+    if pdf.is_encrypted:
+        problems.append("the file is encrypted")
+    info = pdf.docinfo
+    if not str(info.get("/GTS_PDFXVersion", "")).startswith("PDF/X-4"):
+        problems.append("the document information has no GTS_PDFXVersion of PDF/X-4")
+    if str(info.get("/Trapped", "")) not in ("/True", "/False"):
+        problems.append("the document information does not say whether the file is trapped (Trapped)")
+    try:
+        metadata = pdf.open_metadata()
+        xmp_version = metadata.get("pdfxid:GTS_PDFXVersion", "")
+    except Exception:  # noqa: BLE001 (any unreadable XMP is the same finding)
+        xmp_version = ""
+    if not str(xmp_version).startswith("PDF/X-4"):
+        problems.append("the XMP metadata has no pdfxid:GTS_PDFXVersion of PDF/X-4")
+    if "/ID" not in pdf.trailer:
+        problems.append("the file has no ID in its trailer")
+    intents = [i for i in pdf.Root.get("/OutputIntents", []) if i.get("/S") == Name.GTS_PDFX]
+    if len(intents) != 1:
+        problems.append(f"the file has {len(intents)} GTS_PDFX output intents; PDF/X needs exactly one")
+    else:
+        profile = intents[0].get("/DestOutputProfile")
+        if profile is None:
+            problems.append("the output intent has no embedded profile (DestOutputProfile)")
+        elif int(profile.get("/N", 0)) != 4:
+            problems.append("the output intent's profile is not CMYK")
+        if "/OutputConditionIdentifier" not in intents[0]:
+            problems.append("the output intent has no OutputConditionIdentifier")
+    return [Finding("pdfx", None, problem) for problem in problems]
+
+
+def _rect(array) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = (float(value) for value in array)
+    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+def _inside(inner, outer) -> bool:
+    return (
+        inner[0] >= outer[0] - _TOLERANCE
+        and inner[1] >= outer[1] - _TOLERANCE
+        and inner[2] <= outer[2] + _TOLERANCE
+        and inner[3] <= outer[3] + _TOLERANCE
+    )
+
+
+def _boxes(page: pikepdf.Page, number: int) -> list[Finding]:
+    obj = page.obj
+    media = _rect(page.mediabox)
+    if "/TrimBox" not in obj:
+        return [Finding("boxes", number, "the page has no TrimBox")]
+    trim = _rect(obj.TrimBox)
+    bleed = _rect(obj.BleedBox) if "/BleedBox" in obj else media
+    findings = []
+    if not _inside(trim, bleed):
+        findings.append(Finding("boxes", number, "the TrimBox is not inside the BleedBox"))
+    if not _inside(bleed, media):
+        findings.append(Finding("boxes", number, "the BleedBox is not inside the MediaBox"))
+    return findings
+
+
+# ---- content
+
+
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _multiply(m, n):
+    """m then n (PDF's row-vector convention: the result maps through m first)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _space_kind(space, resources) -> str:
+    """'rgb', 'cmyk', 'gray' or 'other' for a colour space operand or object."""
+    if isinstance(space, pikepdf.Name):
+        name = str(space)
+        if name in _RGB_SPACES:
+            return "rgb"
+        if name in ("/DeviceCMYK", "/CMYK"):
+            return "cmyk"
+        if name in ("/DeviceGray", "/G", "/CalGray", "/Pattern"):
+            return "gray" if name != "/Pattern" else "other"
+        named = resources.get("/ColorSpace", pikepdf.Dictionary()).get(name)
+        return _space_kind(named, resources) if named is not None else "other"
+    if isinstance(space, pikepdf.Array) and len(space) > 0:
+        family = str(space[0])
+        if family == "/ICCBased":
+            return {3: "rgb", 4: "cmyk", 1: "gray"}.get(int(space[1].get("/N", 0)), "other")
+        if family in _RGB_SPACES:
+            return "rgb"
+        if family == "/Indexed":
+            return _space_kind(space[1], resources)
+        if family in ("/Separation", "/DeviceN"):
+            return _space_kind(space[2], resources)
+    return "other"
+
+
+class _Walker:
+    def __init__(self, page: int):
+        self.page = page
+        self.findings: list[Finding] = []
+        self._said: set[tuple[str, str]] = set()
+
+    def _find(self, rule: str, message: str) -> None:
+        if (rule, message) not in self._said:
+            self._said.add((rule, message))
+            self.findings.append(Finding(rule, self.page, message))
+
+    def walk(self, stream, resources, ctm, depth: int) -> None:
+        if depth > _MAX_DEPTH:
+            self._find("pdfx", "forms are nested too deeply to check")
+            return
+        self._fonts(resources)
+        stack = []
+        fill_space = stroke_space = "gray"
+        font_size = 0.0
+        tm = _IDENTITY
+        line = _IDENTITY
+        for operands, operator in pikepdf.parse_content_stream(stream):
+            op = str(operator)
+            if op == "q":
+                stack.append((ctm, fill_space, stroke_space))
+            elif op == "Q" and stack:
+                ctm, fill_space, stroke_space = stack.pop()
+            elif op == "cm":
+                ctm = _multiply(tuple(float(v) for v in operands), ctm)
+            elif op in ("rg", "RG"):
+                self._find("colour", f"an RGB colour ({op}) is used")
+            elif op in ("k", "K"):
+                self._ink([float(v) for v in operands], "a CMYK colour")
+            elif op in ("cs", "CS"):
+                kind = _space_kind(operands[0], resources)
+                if kind == "rgb":
+                    self._find("colour", f"an RGB colour space ({operands[0]}) is used")
+                fill_space, stroke_space = (kind, stroke_space) if op == "cs" else (fill_space, kind)
+            elif op in ("sc", "scn", "SC", "SCN"):
+                space = fill_space if op.islower() else stroke_space
+                values = [float(v) for v in operands if isinstance(v, int | float) or _is_number(v)]
+                if space == "cmyk" and len(values) == 4:
+                    self._ink(values, "a CMYK colour")
+            elif op == "BT":
+                tm = line = _IDENTITY
+            elif op == "Tf":
+                font_size = float(operands[1])
+            elif op == "Tm":
+                tm = line = tuple(float(v) for v in operands)
+            elif op in ("Td", "TD"):
+                line = _multiply((1, 0, 0, 1, float(operands[0]), float(operands[1])), line)
+                tm = line
+            elif op in ("Tj", "TJ", "'", '"'):
+                self._type_size(font_size, _multiply(tm, ctm))
+            elif op == "sh":
+                self._shading(resources.get("/Shading", pikepdf.Dictionary()).get(str(operands[0])), resources)
+            elif op == "Do":
+                self._xobject(resources, str(operands[0]), ctm, depth)
+            elif op == "INLINE IMAGE":
+                self._find("colour", "an inline image is used (can't be checked; place images as XObjects)")
+
+    def _fonts(self, resources) -> None:
+        for name, font in resources.get("/Font", pikepdf.Dictionary()).items():
+            if font.get("/Subtype") == Name.Type3:
+                continue
+            target = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+            descriptor = target.get("/FontDescriptor")
+            if descriptor is None or not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                self._find("fonts", f"the font {target.get('/BaseFont', name)} is not embedded")
+
+    def _type_size(self, size: float, matrix) -> None:
+        a, b, c, d, _, _ = matrix
+        placed = abs(size) * math.hypot(c, d)
+        if placed < MIN_TYPE_SIZE - _TOLERANCE and placed > 0:
+            self._find("type-size", f"text is set at {placed:.1f} pt; the smallest allowed is {MIN_TYPE_SIZE:g} pt")
+
+    def _ink(self, values: list[float], what: str) -> None:
+        total = sum(values)
+        if total > INK_LIMIT + _TOLERANCE:
+            self._find("ink", f"{what} has {total * 100:.0f}% total ink; the limit is {INK_LIMIT * 100:.0f}%")
+
+    def _shading(self, shading, resources) -> None:
+        if shading is None:
+            return
+        kind = _space_kind(shading.get("/ColorSpace"), resources)
+        if kind == "rgb":
+            self._find("colour", "a gradient is in RGB")
+        elif kind == "cmyk":
+            for function in _functions(shading.get("/Function")):
+                for key in ("/C0", "/C1"):
+                    if key in function and len(function[key]) == 4:
+                        self._ink([float(v) for v in function[key]], "a gradient")
+
+    def _xobject(self, resources, name: str, ctm, depth: int) -> None:
+        xobject = resources.get("/XObject", pikepdf.Dictionary()).get(name)
+        if xobject is None:
+            return
+        subtype = xobject.get("/Subtype")
+        if subtype == Name.Form:
+            matrix = tuple(float(v) for v in xobject.get("/Matrix", _IDENTITY))
+            inner = xobject.get("/Resources", resources)
+            self.walk(xobject, inner, _multiply(matrix, ctm), depth + 1)
+        elif subtype == Name.Image:
+            self._image(xobject, resources, ctm)
+
+    def _image(self, image, resources, ctm) -> None:
+        if image.get("/ImageMask", False):
+            return
+        kind = _space_kind(image.get("/ColorSpace"), resources)
+        if kind == "rgb":
+            self._find("colour", "an image is in RGB")
+        a, b, c, d, _, _ = ctm
+        width_in, height_in = math.hypot(a, b) / 72, math.hypot(c, d) / 72
+        if width_in > 0 and height_in > 0:
+            ppi = min(int(image.Width) / width_in, int(image.Height) / height_in)
+            if ppi < MIN_PPI - 0.5:
+                self._find("resolution", f"an image is {ppi:.0f} ppi at its placed size; at least {MIN_PPI} is needed")
+        if kind == "cmyk":
+            self._image_ink(image)
+
+    def _image_ink(self, image) -> None:
+        try:
+            picture = pikepdf.PdfImage(image).as_pil_image()
+        except Exception:  # noqa: BLE001 (an image we can't decode is reported, not fatal)
+            self._find("ink", "a CMYK image could not be decoded to check its ink")
+            return
+        if picture.mode != "CMYK":
+            return
+        c, m, y, k = picture.split()
+        total = ImageMath.lambda_eval(lambda e: e["c"] + e["m"] + e["y"] + e["k"], c=c, m=m, y=y, k=k)
+        highest = total.getextrema()[1] / 255
+        if highest > INK_LIMIT + _TOLERANCE:
+            self._find("ink", f"an image has up to {highest * 100:.0f}% total ink; the limit is {INK_LIMIT * 100:.0f}%")
+
+
+def _is_number(value) -> bool:
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _functions(function) -> list:
+    if function is None:
+        return []
+    if isinstance(function, pikepdf.Array):
+        return [f for item in function for f in _functions(item)]
+    found = [function]
+    for inner in function.get("/Functions", []):
+        found += _functions(inner)
+    return found
