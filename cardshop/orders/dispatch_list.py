@@ -21,6 +21,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from cardshop.design.models import Design
 from cardshop.render.layouts.addresses import ENVELOPES, clean_address
+from cardshop.render.options import RenderOptions, resolve_geometry
+from cardshop.render.press_batch import sheet_places
 from cardshop.render.text.cleaning import clean_user_text
 from cardshop.studio.proof.sheet import font_faces
 
@@ -65,13 +67,16 @@ class DispatchRow:
     design: str
     size: str
     envelope: str
+    sheet: int  # where the card is printed in the press PDF
+    place: int  # from 1, as the sheet's slug line numbers it
 
 
 def dispatch_rows(items: Sequence[Posted]) -> list[DispatchRow]:
     """Only what the list shows, taken from each order; a name repeated as the address's first line
     is shown once."""
     rows = []
-    for number, item in enumerate(items, start=1):
+    geometries = [resolve_geometry(item.design, RenderOptions(layout="pro-pages", size=item.size)) for item in items]
+    for number, (item, (_, sheet, position)) in enumerate(zip(items, sheet_places(geometries), strict=True), start=1):
         recipient = clean_user_text(item.recipient_name)
         address = tuple(clean_address("\n".join(item.address_lines)).split("\n"))
         if address and address[0] == recipient:
@@ -86,6 +91,8 @@ def dispatch_rows(items: Sequence[Posted]) -> list[DispatchRow]:
                 item.design.name,
                 size,
                 ENVELOPES[size].name,
+                sheet,
+                position + 1,
             )
         )
     return rows

@@ -27,7 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cardshop.design.models import Design
 from cardshop.render.card import FittedCard
-from cardshop.render.geometry import MM, Rect, spread_placements
+from cardshop.render.geometry import MM, CardGeometry, Rect, spread_placements
 from cardshop.render.layouts.imposition import Guide
 from cardshop.render.layouts.marks import SMALL_PRINT_COLOUR, SMALL_PRINT_SIZE, draw_guides, set_boxes, small_print_face
 from cardshop.render.layouts.press_sheet import (
@@ -66,19 +66,32 @@ class PressSheet:
     cards: tuple[PressCard, ...]
 
 
+def sheet_places(geometries: Sequence[CardGeometry]) -> list[tuple[SheetPlan, int, int]]:
+    """For each card, in batch order: its sheet's plan, the sheet's number (from 1) and its position
+    on the sheet (from 0, reading from the top left of side A).
+
+    Cards are grouped by shape (size, fold, orientation, bleed), the shapes in the order each first
+    appears and batch order kept inside a group; each group fills its own sheets."""
+    groups: dict[tuple, list[int]] = {}
+    for index, g in enumerate(geometries):
+        groups.setdefault((g.size, g.fold, g.orientation, round(g.bleed, 4)), []).append(index)
+    places: list[tuple[SheetPlan, int, int] | None] = [None] * len(geometries)
+    sheet = 0
+    for indexes in groups.values():
+        plan = plan_sheet(geometries[indexes[0]])
+        for start in range(0, len(indexes), plan.per_sheet):
+            sheet += 1
+            for position, index in enumerate(indexes[start : start + plan.per_sheet]):
+                places[index] = (plan, sheet, position)
+    return [place for place in places if place is not None]
+
+
 def plan_sheets(cards: Sequence[PressCard]) -> list[PressSheet]:
-    """Cards grouped by shape (size, fold, orientation, bleed), in the order each shape first appears,
-    batch order kept inside a group; each group fills its own sheets."""
-    groups: dict[tuple, list[PressCard]] = {}
-    for card in cards:
-        g = card.fitted.geometry
-        groups.setdefault((g.size, g.fold, g.orientation, round(g.bleed, 4)), []).append(card)
-    sheets: list[PressSheet] = []
-    for group in groups.values():
-        plan = plan_sheet(group[0].fitted.geometry)
-        for start in range(0, len(group), plan.per_sheet):
-            sheets.append(PressSheet(len(sheets) + 1, plan, tuple(group[start : start + plan.per_sheet])))
-    return sheets
+    """The sheets, in order, each with its cards by position (see `sheet_places`)."""
+    sheets: dict[int, tuple[SheetPlan, list[PressCard]]] = {}
+    for card, (plan, number, _) in zip(cards, sheet_places([c.fitted.geometry for c in cards]), strict=True):
+        sheets.setdefault(number, (plan, []))[1].append(card)
+    return [PressSheet(number, plan, tuple(on_sheet)) for number, (plan, on_sheet) in sorted(sheets.items())]
 
 
 def press_batch_pdf(
