@@ -8,7 +8,7 @@ from cardshop.studio.samples import TYPICAL
 
 ADDRESSES = (
     ("Sam and Alex Rivers", "12 Orchard Lane", "Little Hadham", "SG11 2AB", "UNITED KINGDOM"),
-    ("Rowan Okafor", "Flat 3, 41 Harbour Street", "Whitby", "YO21 3PN", "UNITED KINGDOM"),
+    ("Ade Okafor", "Flat 3, 41 Harbour Street", "Whitby", "YO21 3PN", "UNITED KINGDOM"),
     ("Marie Dupont", "8 rue des Tilleuls", "69003 LYON", "FRANCE"),
     ("Jo Bell", "221 Maple Avenue", "Portland OR 97205", "UNITED STATES"),
 )
