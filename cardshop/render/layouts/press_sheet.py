@@ -14,7 +14,7 @@ Plain arithmetic here (`plan_sheet`, `Affine`); drawing is in `press_batch.py`.
   needs (a side fold reads upright, a top fold comes out turned half round): the inside of card k
   lands behind its outside. `Affine` composes these moves.
 - Crop marks: every card's trim lines, and dashed fold marks, are marked at both ends of the block of
-  cards, outside every bleed (a guillotine cut runs across the whole sheet). The same marks on side B
+  cards on the sheet, outside every bleed (a guillotine cut runs across the whole sheet). The same marks on side B
   fall exactly behind side A's, which shows the duplex registration at a glance.
 - A slug line along the bottom, below the marks, names the batch, the sheet and side, and the cards'
   order references by position; never a name or a message.
@@ -135,7 +135,14 @@ class SheetPlan:
         """(crop marks, fold marks) for `positions` cards on side "A" or "B", as (x0, y0, x1, y1) lines."""
         moves = [self.outside(p) if side == "A" else self.inside(p) for p in range(positions)]
         trims = [move.rect(self.spread_rect()) for move in moves]
-        block = self.block if side == "A" else SHEET_TURN.rect(self.block)
+        # Marks hug the cards there are: on a sheet only partly filled they stay near them.
+        b = self.geometry.bleed
+        block = Rect(
+            min(t.x for t in trims) - b,
+            min(t.y for t in trims) - b,
+            max(t.right for t in trims) - min(t.x for t in trims) + 2 * b,
+            max(t.top for t in trims) - min(t.y for t in trims) + 2 * b,
+        )
         xs = sorted({round(x, 3) for t in trims for x in (t.x, t.right)})
         ys = sorted({round(y, 3) for t in trims for y in (t.y, t.top)})
         fold_xs, fold_ys = set(), set()
