@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from cardshop.design.models import Design
 from cardshop.render.layouts.addresses import ENVELOPES, clean_address
-from cardshop.render.options import RenderOptions, resolve_geometry
+from cardshop.render.options import CardOptionError, RenderOptions, resolve_geometry
 from cardshop.render.press_batch import sheet_places
 from cardshop.render.text.cleaning import clean_user_text
 from cardshop.studio.proof.sheet import font_faces
@@ -75,7 +75,7 @@ def dispatch_rows(items: Sequence[Posted]) -> list[DispatchRow]:
     """Only what the list shows, taken from each order; a name repeated as the address's first line
     is shown once."""
     rows = []
-    geometries = [resolve_geometry(item.design, RenderOptions(layout="pro-pages", size=item.size)) for item in items]
+    geometries = [_geometry(item) for item in items]
     for number, (item, (_, sheet, position)) in enumerate(zip(items, sheet_places(geometries), strict=True), start=1):
         recipient = clean_user_text(item.recipient_name)
         address = tuple(clean_address("\n".join(item.address_lines)).split("\n"))
@@ -96,6 +96,13 @@ def dispatch_rows(items: Sequence[Posted]) -> list[DispatchRow]:
             )
         )
     return rows
+
+
+def _geometry(item: Posted):
+    try:
+        return resolve_geometry(item.design, RenderOptions(layout="pro-pages", size=item.size))
+    except CardOptionError as error:
+        raise CardOptionError(f"order {item.reference}: {error}") from None
 
 
 def dispatch_html(batch_reference: str, items: Sequence[Posted], made_at: datetime) -> str:
