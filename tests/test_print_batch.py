@@ -23,6 +23,7 @@ from cardshop.render.geometry import MM, Rect, card_geometry
 from cardshop.render.layouts.addresses import ENVELOPES
 from cardshop.render.layouts.marks import CROP_MARK_ROOM
 from cardshop.render.layouts.press_sheet import SHEET_EDGE, SHEET_HEIGHT, SHEET_WIDTH, SLUG_BAND, plan_sheet
+from cardshop.render.layouts.pro import draw_pro
 from cardshop.render.options import CardOptionError
 from cardshop.render.press_batch import PressCard, plan_sheets
 from cardshop.studio.samples import TYPICAL
@@ -352,3 +353,22 @@ def test_hostile_card_text_and_sizes_give_kind_errors_naming_the_order(catalog):
     else:
         slug = pdf_text(pdf)
         assert "CS-RTL-0002" in slug and "<b>" not in slug
+
+
+def test_press_files_come_from_the_drawer_given(mixed):
+    """The seam for press-grade files: another drawer with the same signature replaces `pro-pages`."""
+    drawn = []
+
+    def spreads(canvas, folder, design, fitted, options):
+        drawn.append(design.name)
+        draw_pro(canvas, folder, design, fitted, options)  # two spreads instead of four pages
+
+    items = mixed[:3]
+    pdf = press_sheets_pdf(items, batch_reference=BATCH, press_file=spreads)
+    sheets = plan_sheets([PressCard(i.reference, i.folder, i.design, fitted_card(i)) for i in items])
+    assert drawn == [item.design.name for item in items]
+    document = pdfium.PdfDocument(pdf)
+    try:
+        assert len(document) == 2 * len(sheets) + 2 * len(items)
+    finally:
+        document.close()
