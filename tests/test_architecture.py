@@ -19,6 +19,7 @@ FLOORS = {
     "render": 2,
     "studio": 3,
     "words": 3,
+    "orders": 3,
     "web": 4,
     "cli": 4,
 }
@@ -27,6 +28,7 @@ FRONT_DOOR = "cardshop"  # the package itself: `create_app`, above every floor
 DEFERRED = {
     ("cardshop", "cardshop.web.app"),  # Flask stays out of `import cardshop`
     ("cardshop.studio.proof.sheet", "cardshop.studio.proof.fetcher"),  # WeasyPrint only for proofs
+    ("cardshop.orders.dispatch_list", "cardshop.studio.proof.fetcher"),  # WeasyPrint only for dispatch lists
 }
 
 

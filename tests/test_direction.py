@@ -154,3 +154,12 @@ def test_visual_order_reverses_runs_from_the_highest_level_down():
     # an English phrase (level 2) inside a right-to-left paragraph keeps its own order
     assert visual_order(["A", "B", "x", "y", "C"], [1, 1, 2, 2, 1]) == ["C", "x", "y", "B", "A"]
     assert visual_order(["a", "B", "C", "d"], [0, 1, 1, 0]) == ["a", "C", "B", "d"]
+
+
+def test_characters_newer_than_pythons_unicode_database_take_the_neutral_class():
+    # U+1FAE9 and U+1FAC6 (emoji of Unicode 16) have no bidi class in Python 3.11's database; python-bidi
+    # used to fail on them inside right-to-left text. As neutrals they take the level around them.
+    for text in ("שלום \U0001fac6", "نفكر فيكم \U0001fae9 with love"):
+        levels = embedding_levels(text, paragraph_level(text))
+        assert len(levels) == len(text) and levels[0] == 1
+    assert embedding_levels("שלום \U0001fac6 שלום", 1)[5] == 1

@@ -44,6 +44,11 @@ def embedding_levels(text: str, base_level: int) -> list[int]:
     storage["base_level"] = base_level
     storage["base_dir"] = ("L", "R")[base_level]
     uba.get_embedding_levels(text, storage)
+    for char in storage["chars"]:
+        # A character newer than Python's Unicode database (the newest emoji) has no class there, and
+        # python-bidi fails on it; such characters are emoji and symbols, Other Neutral (ON) in UAX #9.
+        if not char["type"]:
+            char["type"] = char["orig"] = "ON"
     every_char = list(storage["chars"])
     uba.explicit_embed_and_overrides(storage)
     uba.resolve_weak_types(storage)

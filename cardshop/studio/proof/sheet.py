@@ -355,14 +355,15 @@ SHEET_FONTS = (
 )
 
 
-def font_faces(characters: set[str]) -> str:
-    """@font-face rules with data: URIs. Each font gets only the characters the fonts before it lack,
-    so the CJK font is cut down to the Chinese characters and its subset is cached across sheets."""
+def font_faces(characters: set[str], fonts: tuple[tuple[str, str, str], ...] = SHEET_FONTS) -> str:
+    """@font-face rules with data: URIs for `fonts` (family, weight, file under fonts/). Each font gets
+    only the characters the fonts before it lack, so the CJK font is cut down to the Chinese
+    characters and its subset is cached across sheets."""
 
     rules = []
     remaining = {ord(char) for char in characters if not char.isspace()}
     taken: dict[str, frozenset[int]] = {}
-    for family, weight, relative in SHEET_FONTS:
+    for family, weight, relative in fonts:
         path = FONTS_DIR / relative
         if family not in taken:
             taken[family] = frozenset(remaining & _cmap(path))
