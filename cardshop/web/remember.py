@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from flask import Blueprint, make_response, render_template
+from flask import Blueprint, make_response, render_template, request
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, RadioField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, ValidationError
 
 from cardshop.design.vocabulary import FIELD_MAX_LENGTHS
@@ -35,7 +36,7 @@ remember = Blueprint("remember", __name__)
 PREFIX = "remember"  # field names and ids start "remember-", so the form can share a page with the card's
 FILENAME = "days-to-remember.ics"
 RECIPIENTS_MAX = FIELD_MAX_LENGTHS["recipient"]
-NOT_THIS_DAY = ("", "Not this day")
+NOT_THIS_DAY = SelectChoice("", "Not this day")
 # A greeting that starts the card's "recipient" line; what follows it is who the note would be to.
 _GREETING = re.compile(r"^\s*(dear|dearest|to|for)\s+", re.IGNORECASE)
 
@@ -65,9 +66,7 @@ class WithinLength:
 
     def __call__(self, form, field):
         if len(field.data or "") > self.most:
-            raise ValidationError(
-                f"Please keep this to {self.most} characters or fewer; it has {len(field.data)} now."
-            )
+            raise ValidationError(f"Please keep this to {self.most} characters or fewer; it has {len(field.data)} now.")
 
 
 def _date_field(label: str, hint: str) -> KindDateField:
@@ -79,9 +78,8 @@ def _date_field(label: str, hint: str) -> KindDateField:
 def _rule_field(label: str, rules) -> RadioField:
     return RadioField(
         label,
-        choices=[NOT_THIS_DAY, *((rule.value, rule.label) for rule in rules)],
-        default="",
-        validate_choice=False,
+        choices=[NOT_THIS_DAY, *(SelectChoice(rule.value, rule.label) for rule in rules)],
+        validate_choice=False,  # _known_choice says it kindly; nothing is chosen for the sender
         validators=[_known_choice({rule.value for rule in rules})],
     )
 
@@ -97,7 +95,8 @@ def _known_choice(values: set[str]):
 class RememberForm(FlaskForm):
     due_date = _date_field("Their baby’s due date", "Leave it empty if you don’t know it.")
     day_of_loss = _date_field(
-        "The day of the loss, or of the birth", "The day their baby died or was born. Leave it empty if you’re not sure."
+        "The day of the loss, or of the birth",
+        "The day their baby died or was born. Leave it empty if you’re not sure.",
     )
     mothers_day = _rule_field("Mother’s Day", MOTHERS_DAY_RULES)
     fathers_day = _rule_field("Father’s Day", FATHERS_DAY_RULES)
@@ -128,7 +127,7 @@ class RememberForm(FlaskForm):
 
 
 def _recipients_from(card_recipient: str) -> str:
-    """"Dear Sam and Alex," -> "Sam and Alex": the card's greeting, as the names a note would go to."""
+    """ "Dear Sam and Alex," -> "Sam and Alex": the card's greeting, as the names a note would go to."""
     return _GREETING.sub("", card_recipient or "").strip().rstrip(",:;").strip()
 
 
@@ -157,12 +156,11 @@ def page():
 
 @remember.post("/remember")
 def days():
-    form = RememberForm(prefix=PREFIX)
+    # Only the form's text parts: a file part sent under a field's name is not a name or a date.
+    form = RememberForm(formdata=request.form, prefix=PREFIX)
     valid = form.validate()
     if valid and not form.choices().any_day():
-        form.form_errors.append(
-            "Please choose at least one day: a date, a Mother’s or Father’s Day, or 15 October."
-        )
+        form.form_errors.append("Please choose at least one day: a date, a Mother’s or Father’s Day, or 15 October.")
         valid = False
     if not valid:
         return render_template("remember.html", remember=form), 422
