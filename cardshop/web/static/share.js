@@ -229,8 +229,10 @@
       Object.keys(card.fields).forEach(function (name) {
         body.set(name, card.fields[name]);
       });
-      var wide = Math.min(document.documentElement.clientWidth || 600, 1100);
-      body.set("width", String(Math.round((wide / 2) * (window.devicePixelRatio || 1))));
+      // Pictures as sharp as the widest a panel is shown (a top-fold card's, across the screen);
+      // the server keeps this within its own bounds.
+      var wide = Math.min(document.documentElement.clientWidth || 600, 600);
+      body.set("width", String(Math.round(wide * (window.devicePixelRatio || 1))));
       var url = root.dataset.previewPattern.replace("__slug__", encodeURIComponent(card.design));
       return fetch(url, {
         method: "POST",
