@@ -111,12 +111,15 @@ def test_a_link_opens_the_same_card_in_a_fresh_browser(browser, server, context)
     assert_clean(reader.watch)
 
 
-def test_with_reduced_motion_the_card_waits_on_its_front(browser, server):
+def test_with_reduced_motion_the_card_waits_on_its_front_and_odd_words_arrive_intact(browser, server):
     context = open_context(browser, server, reduced_motion="reduce")
     try:
         page = context.new_page()
-        page.goto("/shared#" + _token({"c": CARD, **{"m": WORDS["message"]}}))
+        # Right-to-left words with the newest emoji travel through the link intact.
+        words = "נועה ❤️ אנחנו איתכם 🕊️ Thinking of you 🫶🏽"
+        page.goto("/shared#" + _token({"c": CARD, "m": words}))
         assert _wait_for_card(page) == "shown"
+        assert _panel_alts(page) == preview_alts(load_catalog().get(CARD).design, {"message": words})
         page.wait_for_timeout(1800)  # longer than the turn would wait
         assert page.locator("[data-folded]").get_attribute("data-state") == "front"
         assert page.locator("[data-fold-now]").inner_text().startswith("Showing the front of the card")
@@ -133,6 +136,7 @@ LINKS = {
     "only the version": ("v1.", "damaged", DAMAGED),
     "not base64url": ("v1.not*base64", "damaged", DAMAGED),
     "a later version": ("v2.AAAA", "damaged", DAMAGED),
+    "far longer than any link we make": ("v1." + "A" * 9000, "damaged", DAMAGED),
     "not deflate": ("v1.AAAA", "damaged", DAMAGED),
     "its end lost": (lambda: _token({"c": CARD, "m": WORDS["message"]})[:-12], "damaged", DAMAGED),
     "unpacks to far too much": (lambda: "v1." + _deflate(b'{"c":"' + b"a" * 200_000 + b'"}'), "damaged", DAMAGED),
