@@ -14,8 +14,10 @@ from cardshop.web.config import load_config
 from cardshop.web.http_errors import register_http_errors
 from cardshop.web.limits import init_rate_limits
 from cardshop.web.pages import pages
+from cardshop.web.remember import remember
 from cardshop.web.request_log import init_request_log
 from cardshop.web.security import init_security
+from cardshop.web.share import share
 
 csrf = CSRFProtect()
 log = logging.getLogger("cardshop")
@@ -42,6 +44,8 @@ def build_app(overrides: dict | None = None) -> Flask:
 
     app.register_blueprint(pages)
     app.register_blueprint(cards)
+    app.register_blueprint(remember)
+    app.register_blueprint(share)
     _register_errors(app)
     register_http_errors(app)
 
