@@ -14,14 +14,15 @@ character no font can draw raises `UnsupportedCharacter` before anything is draw
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
 
 from cardshop.design.models import Part, Slot
 from cardshop.render.geometry import MM
+from cardshop.render.memo import MB, byte_bounded
 from cardshop.render.text.breaking import clusters as split_clusters
 from cardshop.render.text.breaking import line_segments
 from cardshop.render.text.direction import embedding_levels, paragraph_level, visual_order
@@ -30,6 +31,21 @@ from cardshop.render.text.fonts import emoji_faces, face_for, fallback_faces
 from cardshop.render.text.shaping import Shaped, needs_shaping, shape
 
 SIZE_STEP = 0.5  # pt; the fitter tries the slot's size, then 0.5 pt smaller, down to min_size
+# Paragraphs prepared for fitting, kept within this many bytes (estimated per character from
+# tracemalloc measurements: about 450 bytes a character with its atoms).
+PREPARED_CACHE_BYTES = 16 * MB
+
+
+@dataclass
+class MeasureWork:
+    """How much text the fitter has measured (shaped or summed) since the process started: a
+    deterministic count of the work a request costs, for tests and benches."""
+
+    runs: int = 0
+    chars: int = 0
+
+
+MEASURED = MeasureWork()
 
 
 class TextDoesNotFit(Exception):
@@ -178,7 +194,7 @@ def _style(slot: Slot, part: Part, text: str) -> _StyledPart:
 # ---- preparing a paragraph (size-independent)
 
 
-@lru_cache(maxsize=512)
+@byte_bounded(PREPARED_CACHE_BYTES, lambda text, faces: 2048 + 512 * len(text))
 def _prepare(text: str, faces: tuple[str, ...]) -> _Paragraph:
     level = paragraph_level(text)
     levels = embedding_levels(text, level)
@@ -249,6 +265,8 @@ def _atoms(clusters: list[_Cluster] | tuple[_Cluster, ...]) -> tuple[Atom, ...]:
 
 def _atom(text: str, face: str, level: int) -> Atom:
     rtl = level % 2 == 1
+    MEASURED.runs += 1
+    MEASURED.chars += len(text)
     if not needs_shaping(text, rtl):
         return Atom(text, face, level, pdfmetrics.stringWidth(text, face, 1000))
     shaped = shape(face, text, rtl)
@@ -311,20 +329,74 @@ def _wrap(paragraph: _Paragraph, size: float, max_width: float, allow_break: boo
 
 
 def _break_word(word: _Word, scale: float, limit: float) -> list[list[Atom]]:
-    pieces: list[list[Atom]] = []
+    """A word wider than the box, in pieces that each fit, cut between clusters.
+
+    Where to cut is estimated from the widths the whole word was already measured with (each
+    cluster's share of its shaped run), so each piece is shaped about once: the cost grows with the
+    word's length, not its square. Joining forms can make a piece a little wider than its clusters'
+    shares (an Arabic letter cut before its neighbour takes its final form), so each piece is
+    measured, and shortened by a binary search over cluster counts when it spills over."""
     clusters = word.clusters
+    widths = _cluster_widths(word)
+    pieces: list[list[Atom]] = []
     start = 0
     while start < len(clusters):
-        end = start + 1
+        end, room = start + 1, limit / scale - widths[start]
+        while end < len(clusters) and room - widths[end] >= -1e-9:
+            room -= widths[end]
+            end += 1
         atoms = _atoms(clusters[start:end])
-        while end < len(clusters):
-            longer = _atoms(clusters[start : end + 1])
-            if sum(atom.advance for atom in longer) * scale > limit:
-                break
-            atoms, end = longer, end + 1
+        if end > start + 1 and _width(atoms) * scale > limit:
+            # Usually one cluster less is enough (the piece's last letter took a wider form).
+            shorter = _atoms(clusters[start : end - 1])
+            if end - 1 == start + 1 or _width(shorter) * scale <= limit:
+                pieces.append(list(shorter))
+                start = end - 1
+                continue
+            low, high = start + 1, end - 2  # the longest piece that fits is start+1 .. end-1 clusters
+            atoms_low = _atoms(clusters[start:low])
+            while low < high:
+                middle = (low + high + 1) // 2
+                trial = _atoms(clusters[start:middle])
+                if _width(trial) * scale <= limit:
+                    low, atoms_low = middle, trial
+                else:
+                    high = middle - 1
+            end, atoms = low, atoms_low
         pieces.append(list(atoms))
         start = end
     return pieces
+
+
+def _width(atoms: tuple[Atom, ...]) -> float:
+    return sum(atom.advance for atom in atoms)
+
+
+def _cluster_widths(word: _Word) -> list[float]:
+    """Each cluster's share of the word's measured width, at unit size: the advances of the glyphs
+    HarfBuzz made from its characters, or its characters' widths where the run was not shaped."""
+    widths: list[float] = []
+    index = 0
+    for atom in word.atoms:
+        count = 0
+        offsets = []  # where each of this atom's clusters starts in the atom's text
+        position = 0
+        while index + count < len(word.clusters) and position < len(atom.text):
+            offsets.append(position)
+            position += len(word.clusters[index + count].text)
+            count += 1
+        shares = [0.0] * count
+        if atom.shaped is None:
+            for number in range(count):
+                text = word.clusters[index + number].text
+                shares[number] = pdfmetrics.stringWidth(text, atom.face, 1000)
+        else:
+            for glyph in atom.shaped.drawn.__shapeData__:
+                number = max(0, bisect.bisect_right(offsets, glyph.cluster) - 1)
+                shares[number] += glyph.x_advance
+        widths.extend(shares)
+        index += count
+    return widths
 
 
 def _face_metrics(face: str) -> tuple[float, float]:
