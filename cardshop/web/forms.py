@@ -47,11 +47,19 @@ class _TypedText:
     """A text field that takes only typed text: a file part sent in its place (only a hand-made
     multipart request sends one) leaves the field empty with a kind message, never a 500."""
 
+    file_part = False
+
     def process_formdata(self, valuelist):
         if valuelist and not isinstance(valuelist[0], str):
-            self.data = ""
+            self.data, self.file_part = "", True
             raise ValueError(FILE_PART_MESSAGE)
         super().process_formdata(valuelist)
+
+    def validate(self, form, extra_validators=()):
+        if self.file_part:  # say why it is empty, rather than "please write a few words"
+            self.errors = [FILE_PART_MESSAGE]
+            return False
+        return super().validate(form, extra_validators)
 
 
 class TypedStringField(_TypedText, StringField):
