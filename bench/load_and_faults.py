@@ -611,10 +611,13 @@ def main(argv=None) -> int:
     parser.add_argument("--slow-clients", type=int, default=3)
     parser.add_argument("--slow-seconds", type=float, default=20.0)
     parser.add_argument("--slow-only", choices=("production", "gunicorn", "both"), help="run only the slow phase")
+    parser.add_argument("--cost-only", action="store_true", help="run only the crafted-cost phase")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     report = {}
-    if args.slow_only:
+    if args.cost_only:
+        report["cost"] = cost_phase(args)
+    elif args.slow_only:
         fronts = ("gunicorn", "production") if args.slow_only == "both" else (args.slow_only,)
         report = {f"slow_{front}": slow_phase(front, args) for front in fronts}
     else:
