@@ -5,7 +5,9 @@ weigh more than the budget.
 (a shaped run of 450 characters weighs about 100 KB), so an entry bound let one worker grow by
 hundreds of megabytes under crafted requests. Here each entry's weight is estimated from its
 arguments (measured with tracemalloc: see docs/performance.md), and the memo never holds more than
-its stated budget.
+its stated budget. The engine's budgets: shaped runs 24 MB (`text.shaping.SHAPED_CACHE_BYTES`),
+prepared paragraphs 16 MB (`text.fitting.PREPARED_CACHE_BYTES`): at most 40 MB of text results per
+worker, whatever senders write.
 """
 
 from __future__ import annotations
