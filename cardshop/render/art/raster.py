@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import io
 import struct
+import threading
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageFile
 from reportlab.lib.utils import ImageReader
 
 from cardshop.design.paths import read_regular_file
@@ -29,6 +31,22 @@ _UNREADABLE = (OSError, ValueError, SyntaxError, EOFError, struct.error)
 
 class RasterError(Exception):
     """An image that is unreadable or too large."""
+
+
+_strict_lock = threading.Lock()
+
+
+@contextmanager
+def _strict_decoding():
+    """Pillow's truncated-image tolerance off while we decode: WeasyPrint (the proof sheets) turns it
+    on for the whole process when it is imported."""
+    with _strict_lock:
+        saved = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = saved
 
 
 def check_raster(path: Path) -> tuple[int, int]:
@@ -58,7 +76,7 @@ def _checked(path: Path, data: bytes) -> tuple[int, int]:
                 if kind not in FORMATS:
                     raise RasterError(f"{path}: the file is {kind or 'an unknown format'}, not PNG or JPEG")
                 image.verify()  # PNG: chunk checksums
-            with Image.open(io.BytesIO(data)) as image:
+            with Image.open(io.BytesIO(data)) as image, _strict_decoding():
                 if kind == "JPEG":
                     image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
                 image.load()  # every byte of image data decoded: truncation and corruption show here
