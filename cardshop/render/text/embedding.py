@@ -122,7 +122,7 @@ class CardFont(TTFont):
                 previous = state.assignments.pop(ord(char), None)
                 position = pairs[key] = self._position(char, doc, state)
                 if previous is None:
-                    del state.assignments[ord(char)]
+                    state.assignments.pop(ord(char), None)
                 else:
                     state.assignments[ord(char)] = previous
             positions.append(position)
