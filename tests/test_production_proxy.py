@@ -27,19 +27,19 @@ def _production_module():
 
 
 def test_slow_clients_leave_the_site_available_behind_nginx():
-    """Three clients each sending one byte every 2 s for 16 s; a normal visitor asks for a card's page
+    """Three clients each sending one byte every 2 s for 12 s; a normal visitor asks for a card's page
     every 0.5 s. Without nginx, gunicorn alone answered about a quarter of them (bench/)."""
     result = subprocess.run(
         [sys.executable, "bench/load_and_faults.py", "--slow-only", "production", "--json"]
-        + ["--slow-clients", "3", "--slow-seconds", "16"],
+        + ["--slow-clients", "3", "--slow-seconds", "12"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=240,
     )
     report = json.loads(result.stdout)["slow_production"]
-    assert report["slow_client_activity"]["bytes"] >= 12  # the slow clients did send, slowly
-    assert report["normal_requests"] >= 20
+    assert report["slow_client_activity"]["bytes"] >= 9  # the slow clients did send, slowly
+    assert report["normal_requests"] >= 15
     assert report["availability_percent"] >= 90, report
     assert not report["marker_in_server_log"]
 
