@@ -36,7 +36,7 @@ MAX_MM = 500.0  # the largest card's panel is 210 mm; boxes and spaces stay well
 MAX_PT = 200.0  # type sizes
 MAX_PARTS = 20
 MAX_SLOTS = 20
-MAX_TEXT = 600  # fixed words in one part
+MAX_TEXT = 2000  # fixed words in one part (the engine sets envelope addresses as parts too)
 
 
 class _Strict(BaseModel):
