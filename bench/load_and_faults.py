@@ -17,7 +17,14 @@ What it does:
    moment of the kill, a new worker, the marker in no line of the server's log;
 6. then (unless --no-rate-phase) restarts gunicorn with a rate limit of 6 posts a minute and lets a
    greedy client (127.0.0.2) flood the render endpoint while a polite one (127.0.0.3) posts every
-   3 s: the greedy one gets 429s, the polite one is never refused.
+   3 s: the greedy one gets 429s, the polite one is never refused;
+7. (unless --no-cost-phase) the crafted-cost request: the median time of a preview and a download
+   with a typical 450-character message and with one 450-character unbreakable word, side by side,
+   and the workers' memory before and after 20 crafted previews;
+8. (unless --no-slow-phase) slow clients: --slow-clients clients each send one byte every 2 s for
+   --slow-seconds, against gunicorn alone and then against `scripts/production.py` (nginx in front),
+   while a normal visitor asks for a card's page every 0.5 s: the share of its requests answered
+   within 10 s is the availability. `--slow-only production` runs just the nginx half (the test does).
 Prints a report (or JSON with --json) and exits 1 if a check fails.
 
 Traffic goes only to 127.0.0.0/8; every loop is bounded in time and the script stops gunicorn
@@ -35,6 +42,7 @@ import random
 import re
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -135,6 +143,49 @@ def rss_mb(pid: int) -> float | None:
     except OSError:
         return None
     return None
+
+
+class Production:
+    """scripts/production.py (nginx in front of gunicorn) on 127.0.0.1, its log in a temporary file."""
+
+    def __init__(self, workers: int):
+        self.port = free_port()
+        self.log_path = Path(tempfile.mkstemp(prefix="cardshop-production-", suffix=".log")[1])
+        env = {
+            **os.environ,
+            "CARDSHOP_SECRET_KEY": "load-test-only-" + os.urandom(8).hex(),
+            "CARDSHOP_RATE_LIMIT_ENABLED": "0",
+        }
+        command = [sys.executable, "scripts/production.py", "--bind", f"127.0.0.1:{self.port}"]
+        command += ["--workers", str(workers)]
+        self.log = self.log_path.open("wb")
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def wait_ready(self, timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"production.py exited: {self.log_path.read_text()[-2000:]}")
+            try:
+                if request(self.port, "GET", "/")[0] == 200:
+                    return
+            except CONNECTION_ERRORS:
+                pass
+            time.sleep(0.3)
+        raise RuntimeError("nginx and gunicorn did not answer in time")
+
+    def stop(self) -> str:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+        text = self.log_path.read_text(errors="replace")
+        self.log_path.unlink()
+        return text
 
 
 # ---- the client ----
@@ -407,6 +458,145 @@ def rate_phase(args) -> dict:
     }
 
 
+def _crafted(rng: random.Random, length: int = 450) -> str:
+    """One unbreakable word: Arabic letters, each with a vowel sign (every piece must be shaped)."""
+    return "".join(rng.choice("بتثجحخدذرزسشصضطظعغفقكلمنهي") + "\u064e" for _ in range(length // 2))
+
+
+def _typical_arabic(rng: random.Random, length: int = 450) -> str:
+    words = []
+    while sum(len(word) + 1 for word in words) < length:
+        words.append("".join(rng.choice("بتثجحخدذرزسشصضطظعغفقكلمنهي") + "\u064e" for _ in range(rng.randint(2, 5))))
+    return " ".join(words)[:length]
+
+
+def cost_phase(args) -> dict:
+    """What a crafted unbreakable word costs next to a typical message of the same length and script."""
+    server = Server(args.workers, rate_limit=None)
+    rng = random.Random(args.seed)
+    timings: dict[str, list[float]] = {}
+    try:
+        server.wait_ready()
+        session = Session(server.port)
+        path = "/cards/forget-me-nots"
+        for _ in range(4):  # warm both workers
+            _post(session, path, {"message": "Thinking of you", "action": "preview"})
+        for _ in range(args.cost_rounds):
+            for kind, make in (("typical", _typical_arabic), ("crafted", _crafted)):
+                for action in ("preview", "download"):
+                    message = make(rng)  # a new one each time: no cache helps
+                    begin = time.monotonic()
+                    status = _post(session, path, {"message": message, "action": action})[0]
+                    timings.setdefault(f"{kind} {action}", []).append((time.monotonic() - begin) * 1000)
+                    if status != 200:
+                        timings.setdefault(f"{kind} {action} statuses", []).append(status)
+        before = {pid: rss_mb(pid) for pid in server.workers()}
+        for _ in range(20):
+            _post(session, path, {"message": _crafted(rng), "action": "preview"})
+        after = {pid: rss_mb(pid) for pid in server.workers()}
+    finally:
+        server.stop()
+    medians = {key: round(statistics.median(values), 1) for key, values in timings.items() if "statuses" not in key}
+    ratios = {
+        action: round(medians[f"crafted {action}"] / medians[f"typical {action}"], 2)
+        for action in ("preview", "download")
+    }
+    return {
+        "median_ms": medians,
+        "crafted_over_typical": ratios,
+        "refused": {key: values for key, values in timings.items() if "statuses" in key},
+        "worker_rss_mb_before_after_20_crafted": {
+            str(pid): (round(before[pid] or 0), round(after.get(pid) or 0)) for pid in before
+        },
+        "checks": {
+            "crafted at most 5x typical (median)": all(ratio <= 5 for ratio in ratios.values()),
+            "every request answered 200": not any("statuses" in key for key in timings),
+        },
+    }
+
+
+def _slow_client(port: int, until: float, index: int, counts: Counter) -> None:
+    """Send a request one byte every 2 s (headers for even clients, the body for odd ones); start
+    again whenever the server closes the connection."""
+    head = f"POST /cards/forget-me-nots?{MARKER} HTTP/1.1\r\nHost: 127.0.0.1\r\n".encode()
+    body_head = head + b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 400\r\n\r\n"
+    while time.monotonic() < until:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+                counts["connections"] += 1
+                if index % 2:
+                    connection.sendall(body_head)
+                    trickle = f"message={MARKER}".encode() * 20
+                else:
+                    connection.sendall(head)
+                    trickle = f"X-Note: {MARKER}".encode() * 20
+                for byte in trickle:
+                    if time.monotonic() >= until:
+                        return
+                    connection.sendall(bytes((byte,)))
+                    counts["bytes"] += 1
+                    time.sleep(2.0)
+        except CONNECTION_ERRORS:
+            counts["closed by server"] += 1
+            time.sleep(0.5)
+
+
+def slow_phase(front: str, args) -> dict:
+    """Availability for a normal visitor while slow clients trickle bytes."""
+    server = Production(args.workers) if front == "production" else Server(args.workers, rate_limit=None)
+    counts: Counter = Counter()
+    answered, attempts, latencies = 0, 0, []
+    try:
+        server.wait_ready()
+        # Both workers draw the card once (their first visitor would wait for it), two at a time.
+        page = "/cards/forget-me-nots"
+        warm = [threading.Thread(target=request, args=(server.port, "GET", page), daemon=True) for _ in range(4)]
+        for thread in warm:
+            thread.start()
+        for thread in warm:
+            thread.join(120)
+        until = time.monotonic() + args.slow_seconds
+        clients = [
+            threading.Thread(target=_slow_client, args=(server.port, until, i, counts), daemon=True)
+            for i in range(args.slow_clients)
+        ]
+        for client in clients:
+            client.start()
+        time.sleep(1.0)  # let them take their connections
+        while time.monotonic() < until:
+            attempts += 1
+            begin = time.monotonic()
+            try:
+                if request(server.port, "GET", page, timeout=10)[0] == 200:
+                    answered += 1
+                    latencies.append((time.monotonic() - begin) * 1000)
+            except CONNECTION_ERRORS:
+                pass
+            time.sleep(max(0.0, 0.5 - (time.monotonic() - begin)))
+        for client in clients:
+            client.join(10)
+    finally:
+        log = server.stop()
+    availability = round(100 * answered / max(attempts, 1), 1)
+    return {
+        "front": front,
+        "slow_clients": args.slow_clients,
+        "seconds": args.slow_seconds,
+        "normal_requests": attempts,
+        "answered_within_10s": answered,
+        "availability_percent": availability,
+        "median_ms": round(statistics.median(latencies), 1) if latencies else None,
+        "slow_client_activity": dict(counts),
+        "marker_in_server_log": MARKER in log,
+        "checks": {
+            "available to a normal visitor (>= 95%)": availability >= 95,
+            "marker not logged": MARKER not in log,
+        }
+        if front == "production"
+        else {"marker not logged": MARKER not in log},
+    }
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load (default 60)")
@@ -415,11 +605,30 @@ def main(argv=None) -> int:
     parser.add_argument("--kill-at", type=float, default=0.5, help="fraction of the run at which to kill a worker")
     parser.add_argument("--seed", type=int, default=20261015)
     parser.add_argument("--no-rate-phase", action="store_true")
+    parser.add_argument("--no-cost-phase", action="store_true")
+    parser.add_argument("--cost-rounds", type=int, default=5, help="timed typical/crafted pairs")
+    parser.add_argument("--no-slow-phase", action="store_true")
+    parser.add_argument("--slow-clients", type=int, default=3)
+    parser.add_argument("--slow-seconds", type=float, default=20.0)
+    parser.add_argument("--slow-only", choices=("production", "gunicorn", "both"), help="run only the slow phase")
+    parser.add_argument("--cost-only", action="store_true", help="run only the crafted-cost phase")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    report = {"load": load_phase(args)}
-    if not args.no_rate_phase:
-        report["rate_limit"] = rate_phase(args)
+    report = {}
+    if args.cost_only:
+        report["cost"] = cost_phase(args)
+    elif args.slow_only:
+        fronts = ("gunicorn", "production") if args.slow_only == "both" else (args.slow_only,)
+        report = {f"slow_{front}": slow_phase(front, args) for front in fronts}
+    else:
+        report["load"] = load_phase(args)
+        if not args.no_rate_phase:
+            report["rate_limit"] = rate_phase(args)
+        if not args.no_cost_phase:
+            report["cost"] = cost_phase(args)
+        if not args.no_slow_phase:
+            report["slow_gunicorn"] = slow_phase("gunicorn", args)
+            report["slow_production"] = slow_phase("production", args)
     ok = all(all(phase["checks"].values()) for phase in report.values())
     if args.json:
         print(json.dumps(report, indent=2, default=str))

@@ -7,6 +7,7 @@ site would serve for the same text, and a proof sheet shows that very card.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from cardshop.design.loader import Catalog, design_folders
+from cardshop.design.paths import printable
 from cardshop.design.vocabulary import FIELD_MAX_LENGTHS, FIELDS, REQUIRED_FIELDS
 from cardshop.render.card import render_card
 from cardshop.render.geometry import SIZE_NAMES
@@ -49,11 +51,16 @@ def parse_sets(
     for item in sets:
         name, sep, value = item.partition("=")
         name = name.strip()
+        # What was typed is not repeated back: a malformed --set may be someone's message.
         if not sep:
-            raise click.UsageError(f"--set {item!r}: write it as FIELD=VALUE, e.g. --set message='Thinking of you'")
+            raise click.UsageError("--set: write each one as FIELD=VALUE, e.g. --set message='Thinking of you'")
         if name not in design_fields:
-            known = "unknown field" if name not in FIELDS else "this design doesn't show that field"
-            raise click.UsageError(f"--set {name}: {known}; this design's fields are: {', '.join(design_fields)}")
+            fields = ", ".join(design_fields)
+            if name not in FIELDS:
+                # A name that looks like one is named; anything else may be someone's words.
+                named = f" {name}" if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]{0,29}", name) else ""
+                raise click.UsageError(f"--set{named}: unknown field; this design's fields are: {fields}")
+            raise click.UsageError(f"--set {name}: this design doesn't show that field; its fields are: {fields}")
         cleaned = clean_field(name, value.replace("\\n", "\n"))
         problem = field_problem(name, cleaned, limits)
         if problem:
@@ -144,7 +151,7 @@ def register_cli(app: Flask) -> None:
             _text_problems(error)
         except (CardOptionError, ProfileError) as error:
             _fail(str(error))
-        out.write_bytes(data)
+        _write(out, data)
         click.echo(f"Wrote {out} ({len(data):,} bytes)")
 
     @app.cli.command("preflight")
@@ -177,7 +184,7 @@ def register_cli(app: Flask) -> None:
         folders = _target_folders(target)
         problems = check_designs(folders)
         for problem in problems:
-            click.echo(str(problem))
+            click.echo(printable(str(problem)))
         if problems:
             click.echo(f"{len(problems)} problem(s) in {len(folders)} design(s).", err=True)
             sys.exit(1)
@@ -195,13 +202,13 @@ def register_cli(app: Flask) -> None:
         loaded, problems = load_design(folder)
         if loaded is None:
             for problem in problems:
-                click.echo(str(problem), err=True)
+                click.echo(printable(str(problem)), err=True)
             _fail("the design has the problems above; fix them and run this again")
         if size is not None and size not in loaded.design.sizes:
             _fail(f"this design comes in {', '.join(loaded.design.sizes)}, not {size}")
         problems = check_design(folder)
         pdf = make_proof(folder, loaded.design, size, problems)
-        out.write_bytes(pdf)
+        _write(out, pdf)
         noted = f"; designs check found {len(problems)} problem(s), listed on page 1" if problems else ""
         click.echo(f"Wrote {out} ({len(pdf):,} bytes){noted}")
 
@@ -223,8 +230,17 @@ def _render_for_partner(loaded, sets, partner: str, size: str | None, profile: s
         _text_problems(error)
     except (CardOptionError, PartnerError, ProfileError) as error:
         _fail(str(error))
-    out.write_bytes(data)
+    _write(out, data)
     click.echo(f"Wrote {out} ({len(data):,} bytes) for {PARTNERS[partner].label}")
+
+
+def _write(out: Path, data: bytes) -> None:
+    """Write the file, or say kindly which option to change (no traceback)."""
+    try:
+        out.write_bytes(data)
+    except OSError as error:
+        reason = error.strerror or error.__class__.__name__
+        _fail(f"--out: the file could not be written there ({reason}); choose a folder you can write to")
 
 
 def _target_folders(target: str | None) -> list[Path]:

@@ -4,8 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System packages: poppler-utils for pdftoppm, Chromium for the browser tests, Node.js to run the
-# browser's copy of the kindness rules, Pango for WeasyPrint (designers' proof sheets) and
-# libharfbuzz-subset0 for its fast font subsetting, Ghostscript to render every press file (PDF/X-4).
+# browser's copy of the kindness rules, Pango for WeasyPrint (designers' proof sheets),
+# libharfbuzz-subset0 for its fast font subsetting, Ghostscript to render every press file (PDF/X-4),
+# and nginx for the production proxy's tests.
 missing=()
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -13,6 +14,7 @@ command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
 ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing+=(libharfbuzz-subset0)
 ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

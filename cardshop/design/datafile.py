@@ -5,6 +5,7 @@ edit shows up on the next call."""
 
 from __future__ import annotations
 
+import re
 import threading
 import tomllib
 from collections.abc import Callable
@@ -13,7 +14,69 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+MAX_TOML_DEPTH = 24  # arrays and tables inside each other; a card.toml needs 5
+# What changes the nesting outside strings and comments, and what starts or ends one.
+_TOML_TOKENS = re.compile(r'"""|\'\'\'|\\.|["\'#\n\[\]{}]', re.DOTALL)
+
 Entry = TypeVar("Entry", bound=BaseModel)
+
+
+def _nesting(text: str) -> int:
+    """The deepest nesting of arrays and inline tables in TOML text, found without parsing it: the
+    standard parser recurses once per level, and a file of a few thousand brackets made it fail
+    with RecursionError."""
+    deepest = depth = 0
+    inside: str | None = None  # the string delimiter or "#" we are inside
+    for match in _TOML_TOKENS.finditer(text):
+        token = match.group()
+        if inside is None:
+            if token in ("[", "{"):
+                depth += 1
+                deepest = max(deepest, depth)
+            elif token in ("]", "}"):
+                depth = max(0, depth - 1)
+            elif token in ('"""', "'''", '"', "'", "#"):
+                inside = token
+        elif inside == "#":
+            if token == "\n":
+                inside = None
+        elif token == inside:
+            inside = None
+        elif token == "\n" and inside in ('"', "'"):
+            inside = None  # a one-line string does not go past its line (the parser will complain)
+    return deepest
+
+
+def _data_depth(data: Any) -> int:
+    """How deeply the parsed tables and arrays nest (dotted keys can nest without brackets)."""
+    deepest = 0
+    stack = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_TOML_DEPTH:
+            break
+        if isinstance(node, dict):
+            stack.extend((value, depth + 1) for value in node.values())
+        elif isinstance(node, list):
+            stack.extend((value, depth + 1) for value in node)
+    return deepest
+
+
+def loads_toml(text: str) -> dict[str, Any]:
+    """`tomllib.loads`, refusing text nested more than MAX_TOML_DEPTH deep (as a TOMLDecodeError)
+    before the parser or anything after it can recurse that deep."""
+    if _nesting(text) > MAX_TOML_DEPTH:
+        raise tomllib.TOMLDecodeError(f"arrays or tables are nested more than {MAX_TOML_DEPTH} deep")
+    try:
+        data = tomllib.loads(text)
+    except RecursionError:  # not reached after the check above; kept so it can never escape
+        raise tomllib.TOMLDecodeError(f"arrays or tables are nested more than {MAX_TOML_DEPTH} deep") from None
+    if _data_depth(data) > MAX_TOML_DEPTH:
+        raise tomllib.TOMLDecodeError(f"keys are nested more than {MAX_TOML_DEPTH} deep")
+    return data
+
+
 Built = TypeVar("Built")
 
 
@@ -45,7 +108,7 @@ def parse_tables(path: Path, table: str, model: type[Entry], error: type[DataFil
     """The `[[table]]` entries of `path` as `model`s, in file order; raises `error` listing every
     problem (bad TOML, unknown top-level keys, invalid entries, duplicate ids) at once."""
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = loads_toml(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise error(path, [f"not valid TOML: {exc}"]) from exc
     problems = [f"unknown top-level key '{key}' ({table}s are [[{table}]] tables)" for key in raw if key != table]

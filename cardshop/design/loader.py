@@ -8,6 +8,7 @@ working.
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 import threading
 import tomllib
@@ -18,12 +19,14 @@ from typing import get_args
 
 from pydantic import BaseModel, ValidationError
 
+from cardshop.design.datafile import loads_toml
 from cardshop.design.models import Design
-from cardshop.design.paths import UnsafePath, resolve_inside
+from cardshop.design.paths import FileTooLarge, NotRegularFile, UnsafePath, printable, read_regular_file, resolve_inside
 
 DATA_FILE = "card.toml"
 MAX_DATA_FILE_BYTES = 256 * 1024  # the longest shipped card.toml is about 4 KB
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "card_templates"
+log = logging.getLogger("cardshop.designs")
 
 
 @dataclass(frozen=True)
@@ -135,11 +138,15 @@ def load_design(folder: Path, checks: Sequence[DesignCheck] = ()) -> tuple[Loade
     if anything is wrong) and its problems."""
     path = folder / DATA_FILE
     try:
-        data = tomllib.loads(_read_data_file(folder))
+        data = loads_toml(_read_data_file(folder))
     except FileNotFoundError:
         return None, [Problem(path, "(file)", "there is no card.toml in this folder", "add one")]
     except UnsafePath as unsafe:
         return None, [Problem(path, "(file)", str(unsafe), "make card.toml a plain file in the design's folder")]
+    except NotRegularFile:
+        return None, [Problem(path, "(file)", "card.toml is not a regular file", "make it a plain text file")]
+    except FileTooLarge:
+        return None, [Problem(path, "(file)", f"larger than {MAX_DATA_FILE_BYTES // 1024} KB", "shorten it")]
     except (OSError, UnicodeDecodeError) as error:
         return None, [Problem(path, "(file)", f"cannot read the file ({error})")]
     except tomllib.TOMLDecodeError as error:
@@ -148,6 +155,8 @@ def load_design(folder: Path, checks: Sequence[DesignCheck] = ()) -> tuple[Loade
         design = Design.model_validate(data)
     except ValidationError as error:
         return None, _validation_problems(path, error)
+    except RecursionError:  # not reached: loads_toml refuses deep nesting; kept so it never escapes
+        return None, [Problem(path, "(file)", "nested too deeply")]
     problems = [problem for check in checks for problem in check(folder, path, design)]
     if problems:
         return None, problems
@@ -155,13 +164,9 @@ def load_design(folder: Path, checks: Sequence[DesignCheck] = ()) -> tuple[Loade
 
 
 def _read_data_file(folder: Path) -> str:
-    """card.toml's text: a file inside the folder (not a symlink out of it), of a sensible size."""
-    path = resolve_inside(folder, DATA_FILE)
-    with path.open("rb") as file:
-        data = file.read(MAX_DATA_FILE_BYTES + 1)
-    if len(data) > MAX_DATA_FILE_BYTES:
-        raise OSError(f"larger than {MAX_DATA_FILE_BYTES // 1024} KB")
-    return data.decode("utf-8")
+    """card.toml's text: a regular file inside the folder (not a symlink out of it, not a FIFO), of
+    a sensible size."""
+    return read_regular_file(resolve_inside(folder, DATA_FILE), MAX_DATA_FILE_BYTES).decode("utf-8")
 
 
 def design_folders(root: Path) -> list[Path]:
@@ -194,6 +199,13 @@ def catalog_signature(root: Path) -> tuple:
     return tuple(entries)
 
 
+def log_problems(problems: list[Problem]) -> None:
+    """Each problem on one log line, with its file and key: the design is not offered until fixed.
+    Names and messages come from files, so anything that could break the line is escaped."""
+    for problem in problems:
+        log.warning("design left out: %s", printable(str(problem)))
+
+
 class CatalogCache:
     """Holds the loaded catalogue; with `watch` on, reloads it when a design folder changes."""
 
@@ -212,4 +224,5 @@ class CatalogCache:
                 if self._catalog is None or signature != self._signature:
                     self._catalog = load_catalog(self.root, self.checks)
                     self._signature = signature
+                    log_problems(self._catalog.problems)
             return self._catalog

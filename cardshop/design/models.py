@@ -29,8 +29,18 @@ OCCASION_SLUG = Literal[tuple(CATEGORY_VOCABULARY["occasion"])]
 TONE_SLUG = Literal[tuple(CATEGORY_VOCABULARY["tone"])]
 
 
+# Every number and list has an upper bound, and no number may be infinite or not a number: a value a
+# design could never use (a box a kilometre wide, type at 10**300 pt) is refused when it loads,
+# rather than reaching the renderer.
+MAX_MM = 500.0  # the largest card's panel is 210 mm; boxes and spaces stay well inside this
+MAX_PT = 200.0  # type sizes
+MAX_PARTS = 20
+MAX_SLOTS = 20
+MAX_TEXT = 2000  # fixed words in one part (the engine sets envelope addresses as parts too)
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 def _check_colour(value: str | None) -> str | None:
@@ -48,15 +58,20 @@ class Part(_Strict):
         "and the parts below move up. Give either `field` or `text`, not both.",
     )
     text: str | None = Field(
-        None, description="Fixed words printed on every card, for example the words on the front. Instead of `field`."
+        None,
+        max_length=MAX_TEXT,
+        description="Fixed words printed on every card, for example the words on the front. Instead of `field`.",
     )
     font: str | None = Field(
-        None, description="Font family from fonts/manifest.toml for this part. Default: the slot's `font`."
+        None,
+        max_length=100,
+        description="Font family from fonts/manifest.toml for this part. Default: the slot's `font`.",
     )
     style: STYLE | None = Field(None, description="regular, italic, bold or bold_italic. Default: the slot's `style`.")
     size: float | None = Field(
         None,
         gt=0,
+        le=MAX_PT,
         description="Preferred type size in points for this part. It shrinks in step with the rest of the slot. "
         "Default: the slot's `size`.",
     )
@@ -70,7 +85,10 @@ class Part(_Strict):
         description="left, center, right, or start/end (follow the text's direction). Default: the slot's `align`.",
     )
     space_after: float = Field(
-        0, ge=0, description="Space below this part in mm. Dropped with the part when its field is empty. Default: 0."
+        0,
+        ge=0,
+        le=MAX_MM,
+        description="Space below this part in mm. Dropped with the part when its field is empty. Default: 0.",
     )
 
     _colour = field_validator("color")(_check_colour)
@@ -86,16 +104,23 @@ class Slot(_Strict):
     """A text box in mm from the top-left of the trimmed panel, at the design's first size."""
 
     x: float = Field(
-        ge=0, description="Left edge of the box, in mm from the panel's left trim edge (at the design's first size)."
+        ge=0,
+        le=MAX_MM,
+        description="Left edge of the box, in mm from the panel's left trim edge (at the design's first size).",
     )
-    y: float = Field(ge=0, description="Top edge of the box, in mm from the panel's top trim edge.")
-    width: float = Field(gt=0, description="Width of the box in mm.")
-    height: float = Field(gt=0, description="Height of the box in mm.")
-    font: str = Field(description='Font family name from fonts/manifest.toml, for example "EB Garamond".')
+    y: float = Field(ge=0, le=MAX_MM, description="Top edge of the box, in mm from the panel's top trim edge.")
+    width: float = Field(gt=0, le=MAX_MM, description="Width of the box in mm.")
+    height: float = Field(gt=0, le=MAX_MM, description="Height of the box in mm.")
+    font: str = Field(
+        max_length=100, description='Font family name from fonts/manifest.toml, for example "EB Garamond".'
+    )
     style: STYLE = Field("regular", description="regular, italic, bold or bold_italic. Default: regular.")
-    size: float = Field(gt=0, description="Preferred type size in points (pt); text starts here and shrinks to fit.")
+    size: float = Field(
+        gt=0, le=MAX_PT, description="Preferred type size in points (pt); text starts here and shrinks to fit."
+    )
     min_size: float = Field(
         ge=7,
+        le=MAX_PT,
         description="Smallest type size in points the text may shrink to; 7 pt or more. If the longest text "
         "the form accepts does not fit at this size, `designs check` says so.",
     )
@@ -116,7 +141,9 @@ class Slot(_Strict):
         description="Text colour as #rrggbb. Needs 4.5:1 contrast against the art under the box. Default: #333333.",
     )
     parts: list[Part] = Field(
-        min_length=1, description="The paragraphs in this box, top to bottom: sender fields or fixed text."
+        min_length=1,
+        max_length=MAX_PARTS,
+        description="The paragraphs in this box, top to bottom: sender fields or fixed text.",
     )
 
     _colour = field_validator("color")(_check_colour)
@@ -137,6 +164,7 @@ class Panel(_Strict):
 
     art: str | None = Field(
         None,
+        max_length=255,
         description="Artwork file in the design's folder: .svg, .png or .jpg, drawn to cover the panel and its "
         "bleed. Default: none (the background colour, or plain paper).",
     )
@@ -145,7 +173,9 @@ class Panel(_Strict):
         json_schema_extra={"pattern": HEX_COLOUR_PATTERN},
         description="Flat colour under the art as #rrggbb, filling the panel and its bleed. Default: none (paper).",
     )
-    slots: list[Slot] = Field(default_factory=list, description="Text boxes on this panel. Default: none.")
+    slots: list[Slot] = Field(
+        default_factory=list, max_length=MAX_SLOTS, description="Text boxes on this panel. Default: none."
+    )
 
     _colour = field_validator("background")(_check_colour)
 
@@ -169,10 +199,10 @@ class Panels(_Strict):
 class Categories(_Strict):
     """Where the design appears in the gallery's filters; each list needs at least one slug."""
 
-    loss: list[LOSS_SLUG] = Field(min_length=1, description="Kinds of loss the design suits.")
-    recipient: list[RECIPIENT_SLUG] = Field(min_length=1, description="Who the card may be for.")
-    occasion: list[OCCASION_SLUG] = Field(min_length=1, description="When it might be sent.")
-    tone: list[TONE_SLUG] = Field(min_length=1, description="The look and feel.")
+    loss: list[LOSS_SLUG] = Field(min_length=1, max_length=20, description="Kinds of loss the design suits.")
+    recipient: list[RECIPIENT_SLUG] = Field(min_length=1, max_length=20, description="Who the card may be for.")
+    occasion: list[OCCASION_SLUG] = Field(min_length=1, max_length=20, description="When it might be sent.")
+    tone: list[TONE_SLUG] = Field(min_length=1, max_length=20, description="The look and feel.")
 
 
 class Design(_Strict):
@@ -191,6 +221,7 @@ class Design(_Strict):
     sizes: list[SIZE_NAME] = Field(
         default_factory=lambda: ["A6"],
         min_length=1,
+        max_length=5,
         description="Card sizes the design comes in; the first is the default and the size slot boxes are "
         'measured at. Other sizes scale the boxes and type. Default: ["A6"].',
     )

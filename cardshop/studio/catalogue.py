@@ -2,6 +2,13 @@
 each design's files checked with the engine, so a design whose art can't be read or whose fonts we
 don't have is refused with its path and key and never reaches a sender's render.
 
+What runs at load (`LOAD_CHECKS`) must stay cheap, since a fresh worker loads the catalogue on its
+first request: the format with every number bounded (pydantic), artwork parsed and checked without
+drawing it (lxml for SVG, raster images decoded once; see `check_art`), fonts known, and each
+slot's fixed words fitted at every size with the fitter (a few milliseconds). What needs a full
+render (contrast, bleed, the longest text a sender may write, home printer margins) runs only in
+`designs check` (`cardshop.studio.checks`).
+
 `load_design`, `load_catalog` and `CatalogCache` are the loader's, with these checks handed in.
 """
 
@@ -15,6 +22,9 @@ from cardshop.design.loader import TEMPLATES_DIR, Catalog, LoadedDesign, Problem
 from cardshop.design.models import Design
 from cardshop.design.paths import UnsafePath, resolve_inside
 from cardshop.render.art.artwork import ART_SUFFIXES, ArtError, check_art
+from cardshop.render.geometry import card_geometry
+from cardshop.render.options import slot_frame
+from cardshop.render.text.fitting import TextDoesNotFit, UnsupportedCharacter, fit_slot
 from cardshop.render.text.fonts import FontError, family_names
 
 
@@ -70,8 +80,42 @@ def file_problems(folder: Path, path: Path, design: Design) -> list[Problem]:
     return problems
 
 
-# Every check a design passes before it is offered to anyone.
-LOAD_CHECKS = (file_problems,)
+def fixed_text_problems(folder: Path, path: Path, design: Design) -> list[Problem]:
+    """Fixed words that do not fit their box at its minimum size, or that no font can print, at any of
+    the design's sizes: the gallery shows them on every card, so they must always print."""
+    problems: list[Problem] = []
+    for size in design.sizes:
+        frame = slot_frame(design, card_geometry(size, design.fold, design.orientation))
+        for name, panel in design.panels.items():
+            for index, slot in enumerate(panel.slots):
+                if all(part.text is None for part in slot.parts):
+                    continue
+                key = f"panels.{name}.slots[{index}]"
+                try:
+                    fit_slot(slot, {}, frame)
+                except TextDoesNotFit as error:
+                    problems.append(
+                        Problem(
+                            path,
+                            key,
+                            f"the fixed text does not fit at {size}, even at min_size: about {error.excess_chars} "
+                            "characters too long",
+                            "make the box larger or the words fewer",
+                        )
+                    )
+                except UnsupportedCharacter as error:
+                    problems.append(
+                        Problem(path, key, f"no font can print {error.codepoint} in the fixed text", "use our fonts")
+                    )
+                except FontError:
+                    return problems  # an unknown font: file_problems names it
+        if problems:
+            break  # one size is enough to say what is wrong
+    return problems
+
+
+# Every check a design passes before it is offered to anyone (cheap: see the module's docstring).
+LOAD_CHECKS = (file_problems, fixed_text_problems)
 
 
 def load_design(folder: Path) -> tuple[LoadedDesign | None, list[Problem]]:

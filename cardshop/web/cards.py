@@ -12,12 +12,14 @@ data URIs, and the check page carries the words forward in the form itself.
 from __future__ import annotations
 
 import base64
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
 from flask import Blueprint, abort, current_app, jsonify, make_response, render_template, request, url_for
 
-from cardshop.design.loader import Catalog, LoadedDesign
+from cardshop.design.loader import DATA_FILE, Catalog, LoadedDesign
+from cardshop.design.paths import printable
 from cardshop.render.card import render_card
 from cardshop.render.geometry import CardGeometry
 from cardshop.render.options import CardOptionError, CardTextError, RenderOptions, resolve_geometry
@@ -46,6 +48,7 @@ from cardshop.web.message_help import (
 )
 
 cards = Blueprint("cards", __name__)
+design_log = logging.getLogger("cardshop.designs")
 
 # The live preview asks for images as wide as it shows them (times the screen's pixel density),
 # within these bounds, so a phone is not sent pixels it cannot show.
@@ -58,7 +61,7 @@ def catalog() -> Catalog:
 
 def _design_or_404(slug: str) -> LoadedDesign:
     loaded = catalog().get(slug)
-    if loaded is None:
+    if loaded is None or _drawable(loaded) is None:
         abort(404)
     return loaded
 
@@ -68,12 +71,38 @@ def _data_uri(image: PreviewImage) -> str:
 
 
 @lru_cache(maxsize=128)
-def _blank_previews(loaded: LoadedDesign) -> tuple[PreviewImage, ...]:
+def _drawable(loaded: LoadedDesign) -> tuple[PreviewImage, ...] | None:
     """The design with no sender text (only its fixed words): gallery thumbnails and the first preview.
-    Keyed by the loaded design object, so a reloaded design gets fresh images."""
+    Keyed by the loaded design object, so a reloaded design gets fresh images.
+
+    None when the design cannot be drawn (art that passed the load checks but fails to draw): it is
+    then not offered at all, and the log says which design and why, once, so one broken design never
+    takes the gallery or any other card with it. No sender text is involved, so the message is safe
+    to log."""
     options = RenderOptions()
-    pdf = render_card(loaded.folder, loaded.design, {}, options)
-    return tuple(card_previews(pdf, resolve_geometry(loaded.design, options)))
+    try:
+        pdf = render_card(loaded.folder, loaded.design, {}, options)
+        return tuple(card_previews(pdf, resolve_geometry(loaded.design, options)))
+    except Exception as error:  # anything a broken design file makes the engine raise
+        design_log.error(
+            "design left out: %s: (drawing): it cannot be drawn: %s: %s",
+            printable(str(loaded.folder / DATA_FILE)),
+            type(error).__name__,
+            printable(str(error))[:300],
+        )
+        return None
+
+
+def _blank_previews(loaded: LoadedDesign) -> tuple[PreviewImage, ...]:
+    previews = _drawable(loaded)
+    if previews is None:
+        abort(404)
+    return previews
+
+
+def _offered(designs) -> list[LoadedDesign]:
+    """The designs that can be drawn: a broken one is left out of the gallery."""
+    return [loaded for loaded in designs if _drawable(loaded) is not None]
 
 
 @dataclass(frozen=True)
@@ -167,7 +196,7 @@ def _attach_problems(form: CardForm, error: CardTextError) -> None:
 
 @cards.get("/")
 def gallery():
-    view = gallery_view(catalog().designs.values(), read_choices(request.args))
+    view = gallery_view(_offered(catalog().designs.values()), read_choices(request.args))
     fronts = {loaded.slug: _blank_previews(loaded)[0] for loaded in view.designs}
     return render_template("gallery.html", view=view, fronts=fronts)
 

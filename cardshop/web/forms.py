@@ -40,6 +40,36 @@ FIELD_HINTS = {
 }
 
 
+FILE_PART_MESSAGE = "Please type your words into this box; a file can't be printed on a card."
+
+
+class _TypedText:
+    """A text field that takes only typed text: a file part sent in its place (only a hand-made
+    multipart request sends one) leaves the field empty with a kind message, never a 500."""
+
+    file_part = False
+
+    def process_formdata(self, valuelist):
+        if valuelist and not isinstance(valuelist[0], str):
+            self.data, self.file_part = "", True
+            raise ValueError(FILE_PART_MESSAGE)
+        super().process_formdata(valuelist)
+
+    def validate(self, form, extra_validators=()):
+        if self.file_part:  # say why it is empty, rather than "please write a few words"
+            self.errors = [FILE_PART_MESSAGE]
+            return False
+        return super().validate(form, extra_validators)
+
+
+class TypedStringField(_TypedText, StringField):
+    pass
+
+
+class TypedTextAreaField(_TypedText, TextAreaField):
+    pass
+
+
 class WithinLimits:
     """Characters and lines within the design's limits; the message says how far over the text is."""
 
@@ -54,7 +84,7 @@ def _text_field(name: str):
     validators = [WithinLimits()]
     if name in REQUIRED_FIELDS:
         validators.insert(0, DataRequired(message="Please write a few words here: the card needs a message."))
-    field_class = TextAreaField if name == "message" else StringField
+    field_class = TypedTextAreaField if name == "message" else TypedStringField
     return field_class(
         label, validators=validators, filters=[partial(clean_field, name)], description=FIELD_HINTS[name]
     )
@@ -93,7 +123,7 @@ class AddressLimits:
 
 
 def _address_field(name: str, label: str, hint: str):
-    return TextAreaField(label, validators=[AddressLimits(name)], filters=[clean_address], description=hint)
+    return TypedTextAreaField(label, validators=[AddressLimits(name)], filters=[clean_address], description=hint)
 
 
 class CardForm(FlaskForm):

@@ -25,7 +25,7 @@ import traceback
 
 from flask import Flask, current_app, g, request
 
-from cardshop.design.paths import UnsafePath
+from cardshop.design.paths import UnsafePath, printable
 from cardshop.render.art.artwork import ArtError
 from cardshop.render.art.raster import RasterError
 from cardshop.render.art.svg import SvgError
@@ -33,6 +33,7 @@ from cardshop.render.text.fonts import FontError
 
 request_log = logging.getLogger("cardshop.requests")
 error_log = logging.getLogger("cardshop.errors")
+design_log = logging.getLogger("cardshop.designs")  # designs left out, with their file and key
 
 
 def _route() -> str:
@@ -44,7 +45,7 @@ def _route() -> str:
     if slug is not None:
         catalog = current_app.extensions.get("cardshop_catalog")
         if catalog is not None and catalog.get().get(slug) is not None:
-            return f"{rule.rule} slug={slug}"
+            return f"{rule.rule} slug={printable(slug)}"  # a folder's name may hold anything
     return rule.rule
 
 
@@ -52,7 +53,7 @@ def _design_file_errors() -> tuple[type, ...]:
     return (ArtError, SvgError, RasterError, FontError, UnsafePath)
 
 
-def _redacted_traceback(exc_info) -> str:
+def redacted_traceback(exc_info) -> str:
     """Stack frames of the exception and its causes, with every exception's message withheld."""
     _, error, _ = exc_info
     chain = []
@@ -66,7 +67,7 @@ def _redacted_traceback(exc_info) -> str:
     for error in reversed(chain):
         kind = type(error)
         # type(error) in safe, not isinstance: a subclass could build its message from anything.
-        message = str(error) if kind in safe else "(message withheld: it may quote what a sender wrote)"
+        message = printable(str(error)) if kind in safe else "(message withheld: it may quote what a sender wrote)"
         parts.append("Traceback (most recent call last):\n")
         parts.extend(traceback.format_tb(error.__traceback__))
         parts.append(f"{kind.__module__}.{kind.__qualname__}: {message}\n")
@@ -79,7 +80,7 @@ def init_request_log(app: Flask) -> None:
     if not logging.getLogger().handlers and not request_log.handlers and not app.testing:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        for logger in (request_log, error_log):
+        for logger in (request_log, error_log, design_log):
             logger.addHandler(handler)
             logger.propagate = False
     # Flask-Limiter logs the client's address when a limit is hit; we keep no addresses.
@@ -105,9 +106,7 @@ def init_request_log(app: Flask) -> None:
         return response
 
     def log_exception(exc_info) -> None:
-        error_log.error(
-            "Exception on %s [%s]\n%s", _route(), request.method, _redacted_traceback(exc_info).rstrip("\n")
-        )
+        error_log.error("Exception on %s [%s]\n%s", _route(), request.method, redacted_traceback(exc_info).rstrip("\n"))
 
     # Flask calls app.log_exception(exc_info) for every unhandled exception; an instance attribute
     # replaces its method, which would log the raw path and the full exception message.

@@ -20,7 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from cardshop.render.art.raster import RasterError, check_raster, read_raster
-from cardshop.render.art.svg import SvgError, check_svg, read_svg
+from cardshop.render.art.svg import SvgError, check_svg, read_svg_source
 from cardshop.render.art.xobjects import CachedXObject, NotReusable, form_from_drawing, image_from_file
 from cardshop.render.geometry import Rect
 
@@ -77,16 +77,16 @@ def load_art(path: Path) -> Art:
 def _parse(path: Path) -> Art:
     suffix = path.suffix.lower()
     if suffix in VECTOR_SUFFIXES:
-        drawing = read_svg(path)
+        drawing, source = read_svg_source(path)
         try:
-            form = form_from_drawing(drawing, drawing.initialFontName, path.read_bytes())
+            form = form_from_drawing(drawing, drawing.initialFontName, source)
         except NotReusable:
             form = None
         return Art(path, drawing.width, drawing.height, drawing=drawing, xobject=form)
     if suffix in RASTER_SUFFIXES:
-        image = read_raster(path)
+        image, data = read_raster(path)
         width, height = image.getSize()
-        return Art(path, width, height, image=image, xobject=image_from_file(path.read_bytes()))
+        return Art(path, width, height, image=image, xobject=image_from_file(data))
     raise ArtError(f"{path}: artwork must be .svg, .png or .jpg")
 
 

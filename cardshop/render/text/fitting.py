@@ -14,14 +14,16 @@ character no font can draw raises `UnsupportedCharacter` before anything is draw
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
 
 from cardshop.design.models import Part, Slot
 from cardshop.render.geometry import MM
+from cardshop.render.memo import MB, byte_bounded
 from cardshop.render.text.breaking import clusters as split_clusters
 from cardshop.render.text.breaking import line_segments
 from cardshop.render.text.direction import embedding_levels, paragraph_level, visual_order
@@ -36,6 +38,21 @@ MIN_TYPE_SIZE = 7.0  # pt: no part is ever set smaller, at any card size (print 
 # its punctuation, so that the line ends on letters and the next one begins with "/" or ".".
 _BREAK_AFTER = frozenset("-\u2010")
 _BREAK_BEFORE = frozenset("/.?#&=_@~")
+# Paragraphs prepared for fitting, kept within this many bytes (estimated per character from
+# tracemalloc measurements: about 450 bytes a character with its atoms).
+PREPARED_CACHE_BYTES = 16 * MB
+
+
+@dataclass
+class MeasureWork:
+    """How much text the fitter has measured (shaped or summed) since the process started: a
+    deterministic count of the work a request costs, for tests and benches."""
+
+    runs: int = 0
+    chars: int = 0
+
+
+MEASURED = MeasureWork()
 
 
 class TextDoesNotFit(Exception):
@@ -184,7 +201,7 @@ def _style(slot: Slot, part: Part, text: str) -> _StyledPart:
 # ---- preparing a paragraph (size-independent)
 
 
-@lru_cache(maxsize=512)
+@byte_bounded(PREPARED_CACHE_BYTES, lambda text, faces: 2048 + 512 * len(text))
 def _prepare(text: str, faces: tuple[str, ...]) -> _Paragraph:
     level = paragraph_level(text)
     levels = embedding_levels(text, level)
@@ -255,6 +272,8 @@ def _atoms(clusters: list[_Cluster] | tuple[_Cluster, ...]) -> tuple[Atom, ...]:
 
 def _atom(text: str, face: str, level: int) -> Atom:
     rtl = level % 2 == 1
+    MEASURED.runs += 1
+    MEASURED.chars += len(text)
     if not needs_shaping(text, rtl):
         return Atom(text, face, level, pdfmetrics.stringWidth(text, face, 1000))
     shaped = shape(face, text, rtl)
@@ -333,37 +352,100 @@ def _soft_breaks(clusters: tuple[_Cluster, ...]) -> list[int]:
 
 def _break_word(word: _Word, scale: float, limit: float, allow_break: bool) -> list[list[Atom]]:
     """A word wider than the box, as lines: at its hyphens and address punctuation first (at any
-    size), and between clusters only where a piece is still too wide and `allow_break` says so."""
+    size), and between clusters only where a piece is still too wide and `allow_break` says so.
+
+    Where to cut is estimated from the widths the whole word was already measured with (each
+    cluster's share of its shaped run, summed from a running total), so each piece is shaped about
+    once: the cost grows with the word's length, not its square."""
     clusters = word.clusters
+    widths = _cluster_widths(word)
+    before = list(itertools.accumulate(widths, initial=0.0))  # before[i]: width of clusters[:i]
+    room = limit / scale + 1e-9
     cuts = [0, *_soft_breaks(clusters), len(clusters)]
-    chunks = [clusters[start:end] for start, end in zip(cuts, cuts[1:], strict=False)]
-    pieces: list[tuple[_Cluster, ...]] = []
-    for chunk in chunks:
-        if pieces and _width(pieces[-1] + chunk) * scale <= limit:
-            pieces[-1] = pieces[-1] + chunk
-        elif _width(chunk) * scale <= limit:
-            pieces.append(chunk)
+    spans: list[tuple[int, int]] = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        if spans and before[end] - before[spans[-1][0]] <= room:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    pieces: list[list[Atom]] = []
+    for start, end in spans:
+        atoms = _atoms(clusters[start:end])
+        if _width(atoms) * scale <= limit:
+            pieces.append(list(atoms))
         elif allow_break:
-            pieces.extend(_break_between_clusters(chunk, scale, limit))
+            pieces.extend(_break_between_clusters(clusters, widths, start, end, scale, limit))
         else:
             raise _WordTooWide
-    return [list(_atoms(piece)) for piece in pieces]
+    return pieces
 
 
-def _width(clusters: tuple[_Cluster, ...]) -> float:
-    return sum(atom.advance for atom in _atoms(clusters))
-
-
-def _break_between_clusters(clusters: tuple[_Cluster, ...], scale: float, limit: float) -> list[tuple[_Cluster, ...]]:
-    pieces: list[tuple[_Cluster, ...]] = []
-    start = 0
-    while start < len(clusters):
-        end = start + 1
-        while end < len(clusters) and _width(clusters[start : end + 1]) * scale <= limit:
+def _break_between_clusters(
+    clusters: tuple[_Cluster, ...], widths: list[float], first: int, stop: int, scale: float, limit: float
+) -> list[list[Atom]]:
+    """clusters[first:stop] in pieces that each fit, cut between clusters. Joining forms can make a
+    piece a little wider than its clusters' shares (an Arabic letter cut before its neighbour takes
+    its final form), so each piece is measured, and shortened by a binary search over cluster
+    counts when it spills over."""
+    pieces: list[list[Atom]] = []
+    start = first
+    while start < stop:
+        end, room = start + 1, limit / scale - widths[start]
+        while end < stop and room - widths[end] >= -1e-9:
+            room -= widths[end]
             end += 1
-        pieces.append(clusters[start:end])
+        atoms = _atoms(clusters[start:end])
+        if end > start + 1 and _width(atoms) * scale > limit:
+            # Usually one cluster less is enough (the piece's last letter took a wider form).
+            shorter = _atoms(clusters[start : end - 1])
+            if end - 1 == start + 1 or _width(shorter) * scale <= limit:
+                pieces.append(list(shorter))
+                start = end - 1
+                continue
+            low, high = start + 1, end - 2  # the longest piece that fits is start+1 .. end-1 clusters
+            atoms_low = _atoms(clusters[start:low])
+            while low < high:
+                middle = (low + high + 1) // 2
+                trial = _atoms(clusters[start:middle])
+                if _width(trial) * scale <= limit:
+                    low, atoms_low = middle, trial
+                else:
+                    high = middle - 1
+            end, atoms = low, atoms_low
+        pieces.append(list(atoms))
         start = end
     return pieces
+
+
+def _width(atoms: tuple[Atom, ...]) -> float:
+    return sum(atom.advance for atom in atoms)
+
+
+def _cluster_widths(word: _Word) -> list[float]:
+    """Each cluster's share of the word's measured width, at unit size: the advances of the glyphs
+    HarfBuzz made from its characters, or its characters' widths where the run was not shaped."""
+    widths: list[float] = []
+    index = 0
+    for atom in word.atoms:
+        count = 0
+        offsets = []  # where each of this atom's clusters starts in the atom's text
+        position = 0
+        while index + count < len(word.clusters) and position < len(atom.text):
+            offsets.append(position)
+            position += len(word.clusters[index + count].text)
+            count += 1
+        shares = [0.0] * count
+        if atom.shaped is None:
+            for number in range(count):
+                text = word.clusters[index + number].text
+                shares[number] = pdfmetrics.stringWidth(text, atom.face, 1000)
+        else:
+            for glyph in atom.shaped.drawn.__shapeData__:
+                number = max(0, bisect.bisect_right(offsets, glyph.cluster) - 1)
+                shares[number] += glyph.x_advance
+        widths.extend(shares)
+        index += count
+    return widths
 
 
 def _face_metrics(face: str) -> tuple[float, float]:

@@ -26,6 +26,8 @@ import uharfbuzz
 from bidi.mirror import MIRRORED
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
+from cardshop.render.memo import MB, byte_bounded
+from cardshop.render.text.embedding import GlyphStr
 from cardshop.render.text.fonts import card_font, hb_font
 
 
@@ -93,7 +95,12 @@ def needs_shaping(text: str, rtl: bool) -> bool:
     return rtl or not all(map(_plain, text))
 
 
-@lru_cache(maxsize=8192)
+# Shaped runs kept for reuse, within this many bytes (about 250 bytes a character, measured with
+# tracemalloc; see docs/performance.md).
+SHAPED_CACHE_BYTES = 24 * MB
+
+
+@byte_bounded(SHAPED_CACHE_BYTES, lambda face, text, rtl: 1024 + 256 * len(text))
 def shape(face: str, text: str, rtl: bool) -> Shaped:
     """Shape `text` with `face`, left to right or right to left."""
     font = hb_font(face)
@@ -159,7 +166,7 @@ def shape(face: str, text: str, rtl: bool) -> Shaped:
         ShapeData(g.cluster, g.x_advance, g.y_advance, g.x_offset, g.y_offset, card.face.getCharWidth(ord(code)))
         for g, code in zip(glyphs, codes, strict=True)
     ]
-    drawn = ShapedStr("".join(codes), shapeData=data)
+    drawn = GlyphStr("".join(codes), shapeData=data, texts=tuple(glyph.text for glyph in glyphs))
     advance = sum(item.x_advance for item in data)
     in_drawing_order = _visual(text) if rtl else text
     glyph_texts = [glyph.text for glyph in glyphs]
