@@ -370,8 +370,9 @@ def _break_word(word: _Word, scale: float, limit: float, allow_break: bool) -> l
             spans.append((start, end))
     pieces: list[list[Atom]] = []
     for start, end in spans:
-        atoms = _atoms(clusters[start:end])
-        if _width(atoms) * scale <= limit:
+        # A span estimated to fit is shaped to make sure; one estimated too wide is not shaped whole.
+        atoms = _atoms(clusters[start:end]) if before[end] - before[start] <= room else None
+        if atoms is not None and _width(atoms) * scale <= limit:
             pieces.append(list(atoms))
         elif allow_break:
             pieces.extend(_break_between_clusters(clusters, widths, start, end, scale, limit))
