@@ -19,6 +19,7 @@ FLOORS = {
     "render": 2,
     "studio": 3,
     "words": 3,
+    "orders": 3,
     "web": 4,
     "cli": 4,
 }
