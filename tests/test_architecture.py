@@ -28,6 +28,7 @@ FRONT_DOOR = "cardshop"  # the package itself: `create_app`, above every floor
 DEFERRED = {
     ("cardshop", "cardshop.web.app"),  # Flask stays out of `import cardshop`
     ("cardshop.studio.proof.sheet", "cardshop.studio.proof.fetcher"),  # WeasyPrint only for proofs
+    ("cardshop.web.batch_documents", "cardshop.orders.print_batch"),  # WeasyPrint only for print batches
 }
 
 
