@@ -61,10 +61,15 @@ def alembic_config(url: str) -> Config:
 def upgrade(url: str, engine: Engine | None = None) -> None:
     """Bring the database to the newest migration (`alembic upgrade head`)."""
     config = alembic_config(url)
+    own = engine is None
     engine = engine or make_engine(url)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    finally:
+        if own:
+            engine.dispose()
 
 
 class Store:
