@@ -11,7 +11,7 @@ logs anything a sender wrote: the request log shows the route pattern, never the
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+from flask import Blueprint, g, redirect, render_template, request, url_for
 
 from cardshop.orders import lifecycle
 from cardshop.orders.database import utcnow
@@ -166,22 +166,14 @@ def _as_form(personal: dict, order: Order) -> dict:
     return values
 
 
-def _changing(token: str):
-    """The order to change and the shop, or a 404 page."""
-    shop = orders_of_app()
-    session = shop.store.new_session()
-    order = lifecycle.find_by_token(session, token)
-    if order is None:
-        session.close()
-        abort(404)
-    return shop, session, order
-
-
 @orders.post("/orders/<token>/change")
 def change(token: str):
     """A new address, a new posting day, or both (one form), until the card goes to print."""
-    shop, session, order = _changing(token)
-    with session, session.begin():
+    shop = orders_of_app()
+    with shop.store.session() as session:
+        order = lifecycle.find_by_token(session, token)
+        if order is None:
+            return _not_found()
         personal = lifecycle.personal_of(shop.cipher, order)
         if order.state not in CHANGEABLE or personal is None:
             return _too_late(order, token, personal)
@@ -215,8 +207,11 @@ def _too_late(order: Order, token: str, personal: dict | None):
 
 @orders.post("/orders/<token>/cancel")
 def cancel(token: str):
-    shop, session, order = _changing(token)
-    with session, session.begin():
+    shop = orders_of_app()
+    with shop.store.session() as session:
+        order = lifecycle.find_by_token(session, token)
+        if order is None:
+            return _not_found()
         if not lifecycle.cancel(session, order, utcnow()):
             return _too_late(order, token, lifecycle.personal_of(shop.cipher, order))
     return redirect(url_for("orders.status", token=token, changed="cancelled"), 303)
@@ -224,8 +219,11 @@ def cancel(token: str):
 
 @orders.post("/orders/<token>/erase")
 def erase(token: str):
-    shop, session, order = _changing(token)
-    with session, session.begin():
+    shop = orders_of_app()
+    with shop.store.session() as session:
+        order = lifecycle.find_by_token(session, token)
+        if order is None:
+            return _not_found()
         if request.form.get("confirm") != "yes":
             personal = lifecycle.personal_of(shop.cipher, order)
             context = _status_context(order, token, personal)
