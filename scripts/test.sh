@@ -5,13 +5,15 @@ cd "$(dirname "$0")/.."
 
 # System packages: poppler-utils for pdftoppm, Chromium for the browser tests, Node.js to run the
 # browser's copy of the kindness rules, Pango for WeasyPrint (designers' proof sheets) and
-# libharfbuzz-subset0 for its fast font subsetting.
+# libharfbuzz-subset0 for its fast font subsetting, PostgreSQL's server for the order tests (each run
+# starts a throwaway cluster of its own on a unix socket and stops it).
 missing=()
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing+=(libharfbuzz-subset0)
 ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
