@@ -34,7 +34,7 @@ def shop(tmp_path):
 
 def form_token(client, path: str) -> str:
     html = client.get(path).get_data(as_text=True)
-    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
 
 
 def sign_in(client, app, password=PASSWORD, code=None):

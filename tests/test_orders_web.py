@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import logging
 import re
-from html import unescape
 from datetime import date, timedelta
+from html import unescape
 
 import pytest
 from sqlalchemy import func, select
@@ -54,7 +54,7 @@ def check_page(client) -> tuple[str, str]:
     assert page.status_code == 200
     html = page.get_data(as_text=True)
     assert "Have it printed and posted" in html
-    return token, re.search(r'name="order_key" value="([^"]+)"', html).group(1)
+    return token, re.search(r'name="order_key" type="hidden" value="([^"]+)"', html).group(1)
 
 
 def order_form(client, **changes) -> dict:

@@ -26,7 +26,7 @@ def batch_document(
 ) -> bytes:
     # Lazy: the batch documents load WeasyPrint (the dispatch list) and the press imposition, which only
     # an operator downloading a batch needs; every other request is spared them.
-    from cardshop.orders import print_batch
+    import cardshop.orders.print_batch as print_batch
 
     items = []
     for order in orders:
