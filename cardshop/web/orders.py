@@ -23,10 +23,12 @@ from cardshop.studio.limits import field_limits
 # The check page and the validated render are the cards blueprint's own; the order form sits in it.
 from cardshop.web.cards import _check_page, _design_or_404, _render, catalog
 from cardshop.web.forms import card_form
+from cardshop.web.log_redaction import redact_werkzeug_log
 from cardshop.web.order_form import OrderForm, blank_order_form, earliest_sentence, read_order_form
 from cardshop.web.order_store import orders_of_app
 
 orders = Blueprint("orders", __name__)
+orders.record_once(lambda state: redact_werkzeug_log())
 
 STATE_WORDS = {
     "received": ("Received", "We have your order. It goes into the printing queue as its posting day comes near."),
