@@ -63,9 +63,10 @@ class OrderForm:
         for part, what in ((self.to, "Their address"), (self.back, "Your address")):
             if part.country_error:
                 found.append((part.field_id("country"), f"{what}: country", part.country_error))
-            labels = {f.name: f.label for f in part.fields}
-            for name, message in part.errors.items():
-                found.append((part.field_id(name), f"{what}: {labels.get(name, name)}", message))
+            for address_field in part.fields:  # in the order the fields are on the page
+                message = part.errors.get(address_field.name)
+                if message:
+                    found.append((part.field_id(address_field.name), f"{what}: {address_field.label}", message))
         labels = {"when": "When to post it", "post_on": "Posting date", "email": "Email", "key": "This form"}
         found.extend((name, labels[name], message) for name, message in self.errors.items())
         return found
