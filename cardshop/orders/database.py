@@ -8,6 +8,8 @@ starts (on PostgreSQL under an advisory lock, so machines starting together migr
 
 from __future__ import annotations
 
+import os
+import weakref
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -80,6 +82,11 @@ class Store:
         self.engine = make_engine(url)
         self.dialect = self.engine.dialect.name
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # gunicorn --preload builds the app (and migrates) in the master, then forks its workers: a
+        # pooled connection inherited by two processes would carry both their queries at once. Each
+        # child starts with an empty pool of its own.
+        engine = weakref.ref(self.engine)
+        os.register_at_fork(after_in_child=lambda: engine() is not None and engine().dispose(close=False))
 
     @contextmanager
     def session(self):
@@ -92,3 +99,4 @@ class Store:
 
     def upgrade(self) -> None:
         upgrade(self.url, self.engine)
+        self.engine.dispose()  # no connection left open in a process that is about to fork
