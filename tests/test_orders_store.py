@@ -222,3 +222,15 @@ def test_operator_passwords_must_be_long(store, cipher, password):
 
     with pytest.raises(OperatorError), store.session() as session:
         add_operator(session, cipher, "sam", password, utcnow())
+
+
+def test_a_changed_order_is_checked_again_and_keeps_its_place(store, cipher):
+    _operator(store, cipher)
+    [reference] = _approved_orders(store, cipher, 1)
+    with store.session() as session:
+        order = lifecycle.find_by_reference(session, reference)
+        assert order.state == "queued"
+        assert lifecycle.change_date(session, order, TODAY + timedelta(days=60), False, TODAY, utcnow())
+        assert order.state == "waiting" and order.approved_by is None
+        assert lifecycle.change_date(session, order, TODAY + timedelta(days=1), False, TODAY, utcnow())
+        assert order.state == "ready"  # due again: back in the queue at once, to approve again

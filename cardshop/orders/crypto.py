@@ -4,8 +4,9 @@ The keys come from `CARDSHOP_DATA_KEY`: one or more Fernet keys separated by com
 encrypt and every one tried to decrypt (MultiFernet), so a key can be rotated without a pause: put the
 new key first, run `flask --app cardshop orders rotate-key` to re-encrypt every row with it, then drop
 the old one. On a development machine with no key set, one is generated once into `instance/data.key`
-(readable by its owner only); in production (`CARDSHOP_ENV=production`) a missing key is an error, so
-data is never encrypted with a key that nobody kept.
+(readable by its owner only). The same happens in production (`CARDSHOP_ENV=production`), with a
+warning at every start (see web/order_store.py): a key kept beside the database protects little if
+both are copied, so set CARDSHOP_DATA_KEY from a secret store there.
 """
 
 from __future__ import annotations
@@ -63,14 +64,12 @@ def new_key() -> str:
     return Fernet.generate_key().decode("ascii")
 
 
-def load_cipher(instance_dir: Path, production: bool, environ: dict | None = None) -> DataCipher:
-    """The cipher from CARDSHOP_DATA_KEY, or (development only) from instance/data.key, made if missing."""
+def load_cipher(instance_dir: Path, environ: dict | None = None) -> DataCipher:
+    """The cipher from CARDSHOP_DATA_KEY, or else from instance/data.key, made if missing."""
     environ = os.environ if environ is None else environ
     setting = environ.get("CARDSHOP_DATA_KEY", "").strip()
     if setting:
         return DataCipher([key for key in setting.split(",") if key.strip()])
-    if production:
-        raise DataKeyError("CARDSHOP_DATA_KEY is not set; it is required with CARDSHOP_ENV=production")
     path = Path(instance_dir) / KEY_FILE_NAME
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)

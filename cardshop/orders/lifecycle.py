@@ -130,26 +130,35 @@ def personal_of(cipher: DataCipher, order: Order) -> dict | None:
     return None if order.personal is None else cipher.decrypt(order.personal)
 
 
-def change_address(session: Session, cipher: DataCipher, order: Order, address: dict, return_address, now) -> bool:
+def _state_after_change(order: Order, today: date) -> str:
+    """A changed order is looked at again before it prints: back to received if it had not been
+    released yet, else straight to the queue (ready, to approve again) or waiting for its new day."""
+    if order.state == RECEIVED:
+        return RECEIVED
+    return READY if order.post_on <= today + timedelta(days=PRINT_LEAD_DAYS) else WAITING
+
+
+def change_address(
+    session: Session, cipher: DataCipher, order: Order, address: dict, return_address, today: date, now: datetime
+) -> bool:
     if order.state not in CHANGEABLE or order.personal is None:
         return False
     personal = cipher.decrypt(order.personal)
     personal["address"] = address
     personal["return_address"] = return_address
     order.personal = cipher.encrypt(personal)
-    # A changed order is looked at again before it prints.
-    record(session, order, RECEIVED, "address changed", now)
     order.approved_by = None
+    record(session, order, _state_after_change(order, today), "address changed", now)
     return True
 
 
-def change_date(session: Session, order: Order, post_on: date, asap: bool, now: datetime) -> bool:
+def change_date(session: Session, order: Order, post_on: date, asap: bool, today: date, now: datetime) -> bool:
     if order.state not in CHANGEABLE:
         return False
     order.post_on = post_on
     order.as_soon_as_possible = asap
     order.approved_by = None
-    record(session, order, RECEIVED, "date changed", now)
+    record(session, order, _state_after_change(order, today), "date changed", now)
     return True
 
 

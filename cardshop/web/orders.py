@@ -193,10 +193,10 @@ def change(token: str):
         asap = order_form.when == "asap"
         changed = []
         if address != personal["address"] or back != personal.get("return_address"):
-            lifecycle.change_address(session, shop.cipher, order, address, back, now)
+            lifecycle.change_address(session, shop.cipher, order, address, back, shop.today(), now)
             changed.append("address")
         if post_on != order.post_on or asap != order.as_soon_as_possible:
-            lifecycle.change_date(session, order, post_on, asap, now)
+            lifecycle.change_date(session, order, post_on, asap, shop.today(), now)
             changed.append("date")
     return redirect(url_for("orders.status", token=token, changed="-".join(changed) or "nothing"), 303)
 
