@@ -10,6 +10,7 @@ Every form is CSRF-protected by the app's CSRFProtect.
 
 from __future__ import annotations
 
+import os
 import time
 from functools import wraps
 
@@ -23,10 +24,9 @@ PENDING_SECONDS = 300
 
 def _settings() -> tuple[int, int]:
     config = current_app.config
-    return (
-        int(config.get("CARDSHOP_OPERATOR_IDLE_MINUTES", 30)) * 60,
-        int(config.get("CARDSHOP_OPERATOR_MAX_HOURS", 12)) * 3600,
-    )
+    idle = config.get("CARDSHOP_OPERATOR_IDLE_MINUTES", os.environ.get("CARDSHOP_OPERATOR_IDLE_MINUTES", 30))
+    longest = config.get("CARDSHOP_OPERATOR_MAX_HOURS", os.environ.get("CARDSHOP_OPERATOR_MAX_HOURS", 12))
+    return int(idle) * 60, int(longest) * 3600
 
 
 def start_pending(operator: Operator) -> None:
