@@ -49,7 +49,7 @@ class OrderForm:
     key: str
     to: AddressPart
     back: AddressPart  # the return address (optional)
-    when: str  # "asap" or "date"
+    when: str  # "asap", "date", or "" before the sender chooses
     post_on_text: str
     email: str
     earliest: date
@@ -99,7 +99,7 @@ def blank_order_form(today: date, home_country: str) -> OrderForm:
         key=new_token(),
         to=_address_part("to", empty, home_country),
         back=_address_part("from", empty, home_country),
-        when="asap",
+        when="",  # the sender chooses; nothing is chosen for them
         post_on_text="",
         email="",
         earliest=next_posting_day(today),
@@ -115,7 +115,7 @@ def read_order_form(form, today: date, home_country: str, check: bool = True) ->
         key=key if is_token(key) else new_token(),
         to=_address_part("to", form, home_country),
         back=_address_part("from", form, home_country),
-        when="date" if form.get("when") == "date" else "asap",
+        when=form.get("when") if form.get("when") in ("asap", "date") else "",
         post_on_text=(form.get("post_on") or "").strip()[:20],
         email=clean_user_text(form.get("email") or "").strip(),
         earliest=next_posting_day(today),
@@ -131,7 +131,7 @@ def read_order_form(form, today: date, home_country: str, check: bool = True) ->
         checked = check_address(part.country, {f.name: form.get(f"{part.prefix}_{f.name}") for f in part.fields}, who)
         part.values = checked.values
         part.errors = checked.problems
-    if form.get("when") not in ("asap", "date"):
+    if not order.when:
         order.errors["when"] = "Please choose when to post it: as soon as possible, or on a day you choose."
     elif order.when == "date":
         try:
