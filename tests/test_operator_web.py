@@ -88,7 +88,7 @@ def test_sessions_expire_when_idle(shop):
 
 def test_from_the_queue_to_posted(shop):
     sender = shop.test_client()
-    form = order_form(sender, message="Thinking of you. At least you can try again.")
+    form = order_form(sender, message="Thinking of you. At least you can try again.", email="jo.sender@example.org")
     link = sender.post(f"/cards/{SLUG}/order", data=form).headers["Location"].split("?")[0]
     orders = shop.extensions["cardshop_orders"]
     with orders.store.session() as session:
@@ -98,6 +98,7 @@ def test_from_the_queue_to_posted(shop):
     queue = client.get("/operator").get_data(as_text=True)
     reference = re.search(r'data-reference="(CS-[^"]+)"', queue).group(1)
     assert "data:image/jpeg;base64," in queue and "kindness-notes" in queue  # the preview and the gentle note
+    assert "jo.sender@example.org" in queue  # to reach the sender if the card can't go
     token = form_token(client, "/operator")
     assert client.post(f"/operator/orders/{reference}/hold", data={"csrf_token": token}).status_code == 303
     assert 'data-state="held"' in client.get("/operator").get_data(as_text=True)

@@ -182,6 +182,10 @@ def test_the_sender_changes_the_date_and_address_then_cancels(order_app):
     assert response.status_code == 303 and "changed=address-date" in response.headers["Location"]
     page = client.get(link).get_data(as_text=True)
     assert "LEEDS" in page and later.strftime("%B") in page
+    to_france = {**change, "to_country": "FR", "action": "order_country", "post_on": later.isoformat()}
+    switched = client.post(f"{link}/change", data=to_france)  # France's fields, nothing changed yet
+    assert switched.status_code == 200 and "Postcode" in switched.get_data(as_text=True) and _errors(switched) == {}
+    assert "LEEDS" in client.get(link).get_data(as_text=True)
     bad = client.post(f"{link}/change", data={**change, "to_postal_code": "nope", "post_on": later.isoformat()})
     assert bad.status_code == 422 and "to_postal_code" in _errors(bad)
     assert client.post(f"{link}/cancel", data={"csrf_token": token}).status_code == 303

@@ -130,6 +130,7 @@ def queue():
                 "preview": _preview(order, personal["values"]),
                 "notes": kindness_notes(personal["values"].get("message")),
                 "address_lines": address_lines(address["country"], address),
+                "email": personal.get("email") or "",
             }
         )
     batches = g.db.scalars(

@@ -81,12 +81,7 @@ def place(slug: str):
     if card is None:
         message = "Something in your card's words needs another look. Please go back to your card and check it."
         return render_template("error.html", title="Please check your card", message=message), 422
-    # Enter in a field presses the form's first button, "Show this country's address fields": when
-    # neither country changed, that is the sender ordering.
-    choosing_country = request.form.get("action") == "order_country" and any(
-        (request.form.get(f"{part}_country") or "").upper() != (request.form.get(f"{part}_country_shown") or "").upper()
-        for part in ("to", "from")
-    )
+    choosing_country = request.form.get("action") == "order_country" and _country_changed()
     order_form = read_order_form(request.form, shop.today(), shop.home_country, check=not choosing_country)
     g.order_form = order_form
     g.order_focus = True
@@ -111,6 +106,15 @@ def place(slug: str):
     )
     lifecycle.place_order(shop.store, shop.cipher, order_form.key, new)
     return redirect(url_for("orders.status", token=order_form.key, placed=1), 303)
+
+
+def _country_changed() -> bool:
+    """Enter in a field presses the form's first button, "Show this country's address fields": when
+    neither country changed, that is the sender saving the form."""
+    return any(
+        (request.form.get(f"{part}_country") or "").upper() != (request.form.get(f"{part}_country_shown") or "").upper()
+        for part in ("to", "from")
+    )
 
 
 def _status_context(order: Order, token: str, personal: dict | None) -> dict:
@@ -179,13 +183,14 @@ def change(token: str):
         personal = lifecycle.personal_of(shop.cipher, order)
         if order.state not in CHANGEABLE or personal is None:
             return _too_late(order, token, personal)
-        order_form = read_order_form(request.form, shop.today(), shop.home_country)
+        choosing_country = request.form.get("action") == "order_country" and _country_changed()
+        order_form = read_order_form(request.form, shop.today(), shop.home_country, check=not choosing_country)
         order_form.errors.pop("key", None)
         order_form.key = token
-        if not order_form.ok:
+        if choosing_country or not order_form.ok:
             context = _status_context(order, token, personal)
             html = render_template("order_status.html", order_form=order_form, **context)
-            return html, 422, {"Cache-Control": "no-store"}
+            return html, 200 if choosing_country else 422, {"Cache-Control": "no-store"}
         now = utcnow()
         address = {"country": order_form.to.country, **order_form.to.values}
         back = {"country": order_form.back.country, **order_form.back.values} if order_form.back.given else None
