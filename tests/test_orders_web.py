@@ -217,3 +217,18 @@ def test_nothing_personal_is_logged(sqlite_app, caplog):
     assert "/orders/<token>" in logged
     for secret in ("Rowan", "Sam Rivers", "Larkspur", "jo.sender", link.rsplit("/", 1)[1]):
         assert secret not in logged
+
+
+def test_a_missing_data_key_is_made_once_privately_and_warned_about_in_production(monkeypatch, caplog, tmp_path):
+    monkeypatch.delenv("CARDSHOP_DATA_KEY", raising=False)
+    monkeypatch.setenv("CARDSHOP_ENV", "production")
+    monkeypatch.setenv("CARDSHOP_SECRET_KEY", "k" * 40)
+    settings = {"CARDSHOP_INSTANCE_DIR": tmp_path, "CARDSHOP_DATABASE_URL": f"sqlite:///{tmp_path / 'o.db'}"}
+    with caplog.at_level(logging.WARNING, logger="cardshop"):
+        create_app(settings)
+    assert "CARDSHOP_DATA_KEY is missing" in caplog.text
+    key_file = tmp_path / "data.key"
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    key = key_file.read_text()
+    create_app(settings)
+    assert key_file.read_text() == key  # made once: orders stay readable across restarts
