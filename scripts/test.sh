@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 # System packages: poppler-utils for pdftoppm, Chromium for the browser tests, Node.js to run the
 # browser's copy of the kindness rules, Pango for WeasyPrint (designers' proof sheets),
 # libharfbuzz-subset0 for its fast font subsetting, Ghostscript to render every press file (PDF/X-4),
-# and nginx for the production proxy's tests.
+# nginx for the production proxy's tests, and PostgreSQL's server for the order tests (each run
+# starts a throwaway cluster of its own on a unix socket and stops it).
 missing=()
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -15,6 +16,7 @@ command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
 ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing+=(libharfbuzz-subset0)
 ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

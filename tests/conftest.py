@@ -3,8 +3,10 @@ and helpers that read text back out of rendered PDFs."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -14,8 +16,13 @@ from cardshop import create_app
 from cardshop.design.loader import TEMPLATES_DIR
 from cardshop.studio.catalogue import load_catalog
 from tests import hypothesis_profiles  # noqa: F401  (registers and loads the Hypothesis profile)
+from tests.orders_support import cipher, database_url, postgres_server, store  # noqa: F401  (order-store fixtures)
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The app's embedded order store (SQLite) and data key go to a folder of the test run's own, never to
+# the working copy's instance/. Order tests give their own databases (tests/orders_support.py).
+os.environ.setdefault("CARDSHOP_INSTANCE_DIR", tempfile.mkdtemp(prefix="cardshop-test-instance-"))
 
 
 @pytest.fixture(scope="session")

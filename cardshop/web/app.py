@@ -13,6 +13,10 @@ from cardshop.web.cards import cards
 from cardshop.web.config import load_config
 from cardshop.web.http_errors import register_http_errors
 from cardshop.web.limits import init_rate_limits
+from cardshop.web.operator import operator
+from cardshop.web.order_commands import register_order_cli
+from cardshop.web.order_store import init_orders
+from cardshop.web.orders import orders
 from cardshop.web.pages import pages
 from cardshop.web.remember import remember
 from cardshop.web.request_log import init_request_log
@@ -38,7 +42,11 @@ def build_app(overrides: dict | None = None) -> Flask:
     # Request logging first (it starts the clock), then the rate limiter, so that requests CSRF
     # refuses are still counted and logged.
     init_request_log(app)
-    init_rate_limits(app)
+    limiter = init_rate_limits(app)
+    # Placing orders and signing in are limited like renders (the order form renders the card too).
+    limiter.limit(lambda: app.config["CARDSHOP_RATE_LIMIT"], methods=["POST"])(orders)
+    limiter.limit(lambda: app.config["CARDSHOP_RATE_LIMIT"], methods=["POST"])(operator)
+    init_orders(app)
     csrf.init_app(app)
     init_security(app)
 
@@ -46,10 +54,13 @@ def build_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(cards)
     app.register_blueprint(remember)
     app.register_blueprint(share)
+    app.register_blueprint(orders)
+    app.register_blueprint(operator)
     _register_errors(app)
     register_http_errors(app)
 
     register_cli(app)
+    register_order_cli(app)
     return app
 
 
