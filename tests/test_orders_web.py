@@ -232,3 +232,15 @@ def test_a_missing_data_key_is_made_once_privately_and_warned_about_in_productio
     key = key_file.read_text()
     create_app(settings)
     assert key_file.read_text() == key  # made once: orders stay readable across restarts
+
+
+def test_the_confirmation_offers_the_days_to_remember_with_the_cards_names(sqlite_app):
+    client = sqlite_app.test_client()
+    placed = client.post(f"/cards/{SLUG}/order", data=order_form(client))
+    page = client.get(placed.headers["Location"]).get_data(as_text=True)
+    assert "Remember the days that may be hard" in page
+    # Who the card is for comes from the order's own words, for the reminder's gentle line.
+    assert re.search(r'name="remember-recipients"[^>]*value="Sam and Alex"', page)
+    # The plain status page (without ?placed=1) stays as it was.
+    later = client.get(placed.headers["Location"].split("?")[0]).get_data(as_text=True)
+    assert "Remember the days that may be hard" not in later

@@ -140,6 +140,7 @@ def _status_context(order: Order, token: str, personal: dict | None) -> dict:
         "erased": order.personal is None,
         "finished": order.state in (POSTED, PRINTED, CANCELLED, FAILED),
         "placed": request.args.get("placed") == "1",
+        "card_values": personal["values"] if personal else {},
         "changed": request.args.get("changed", ""),
     }
 

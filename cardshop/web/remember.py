@@ -132,13 +132,14 @@ def _recipients_from(card_recipient: str) -> str:
 
 
 @remember.app_template_global()
-def remember_form(card_form=None) -> RememberForm:
+def remember_form(card_form=None, card_values: dict | None = None) -> RememberForm:
     """The form for partials/remember_dates.html, with the baby's name and who the card is for taken
-    from the card's own form when there is one (both can be changed)."""
+    from the card's own form, or from a card's field values (an order's), when there is one (both
+    can be changed)."""
     data = {}
     for name, source in (("baby_name", "baby_name"), ("recipients", "recipient")):
         field = getattr(card_form, source, None) if card_form is not None else None
-        value = getattr(field, "data", None)
+        value = getattr(field, "data", None) if field is not None else (card_values or {}).get(source)
         if isinstance(value, str) and value:
             data[name] = _recipients_from(value) if name == "recipients" else value
     return RememberForm(formdata=None, data=data, prefix=PREFIX)
