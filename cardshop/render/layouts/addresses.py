@@ -123,6 +123,11 @@ def fit_envelope(design: Design, values: dict[str, str], geometry: CardGeometry)
         text = values.get(name, "")
         if not text:
             continue
+        # Checked here too, not only by the forms: a print batch's addresses come from stored orders.
+        said = address_problems(name, text)
+        if said:
+            problems.extend(FieldProblem(name, message) for message in said)
+            continue
         slot = boxes[name].model_copy(update={"parts": [Part(text=text)]})
         try:
             fitted.append(fit_slot(slot, {}))
