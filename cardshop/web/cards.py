@@ -24,6 +24,7 @@ from cardshop.render.options import CardOptionError, CardTextError, RenderOption
 from cardshop.render.preview import PREVIEW_WIDTH, PreviewImage, card_previews
 from cardshop.studio.limits import field_limits
 from cardshop.web.describe import card_words, names_to_check, preview_alts
+from cardshop.web.download_steps import SHORT_HINTS, after_download_steps, default_download, download_menu
 from cardshop.web.downloads import PREVIEW, Download, download_filename, download_named, download_response
 from cardshop.web.filters import gallery_view, read_choices
 from cardshop.web.forms import (
@@ -45,6 +46,10 @@ from cardshop.web.message_help import (
 )
 
 cards = Blueprint("cards", __name__)
+
+# The sections of the check step after the card itself, in order, each its own partial (other ways to
+# send the card are added here, beside downloading).
+CHECK_SECTIONS: list[str] = ["partials/check/download.html"]
 
 # The live preview asks for images as wide as it shows them (times the screen's pixel density),
 # within these bounds, so a phone is not sent pixels it cannot show.
@@ -228,6 +233,9 @@ def _personalise_page(loaded: LoadedDesign, form: CardForm, card: RenderedCard |
         panels=_panels(loaded, images, values),
         words=_words(loaded, values),
         personalised=card is not None,
+        # A fresh page takes back the words kept in the tab; a page answering a post shows what was posted.
+        restore=request.method == "GET",
+        page_address=url_for("cards.personalise", slug=loaded.slug) if request.method == "POST" else None,
         action_url=url_for("cards.personalise", slug=loaded.slug),
         preview_url=url_for("cards.preview_json", slug=loaded.slug),
         suggestions_url=url_for("cards.suggestions_json", slug=loaded.slug),
@@ -250,6 +258,9 @@ def _only_download_problems(form: CardForm, loaded: LoadedDesign) -> bool:
 
 def _check_page(loaded: LoadedDesign, form: CardForm, card: RenderedCard) -> str:
     """The last step: the card at a glance, the names spelled out, then the download choices."""
+    size = form.size.data if form.size.data in loaded.design.sizes else loaded.design.sizes[0]
+    if download_named(form.layout.data) is None and not form.layout.errors:
+        form.layout.data = default_download(loaded.design, size, request.headers.get("Accept-Language"))
     return render_template(
         "check.html",
         loaded=loaded,
@@ -263,6 +274,26 @@ def _check_page(loaded: LoadedDesign, form: CardForm, card: RenderedCard) -> str
         notes=kindness_notes(card.values.get("message")),
         date=card.values.get("date", ""),
         action_url=url_for("cards.personalise", slug=loaded.slug),
+        page_address=url_for("cards.check_page", slug=loaded.slug),
+        check_sections=CHECK_SECTIONS,
+        menu=download_menu(default_download(loaded.design, size, request.headers.get("Accept-Language"))),
+        short_hints=SHORT_HINTS,
+        after_steps=after_download_steps(loaded.design, size),
+    )
+
+
+@cards.get("/cards/<slug>/check")
+def check_page(slug: str):
+    """The check step's own address, for Back, Forward and reload: the page rebuilds itself from the
+    words kept in the browser tab (keep_words.js); the server has none to show."""
+    loaded = _design_or_404(slug)
+    return render_template(
+        "check_restore.html",
+        loaded=loaded,
+        design=loaded.design,
+        form=card_form(loaded.design, field_limits(loaded)),
+        action_url=url_for("cards.personalise", slug=loaded.slug),
+        card_url=url_for("cards.personalise", slug=loaded.slug),
     )
 
 
