@@ -166,10 +166,17 @@ def _attach_problems(form: CardForm, error: CardTextError) -> None:
             form.form_errors.append(problem.message)
 
 
+def _front_size(loaded: LoadedDesign) -> tuple[int, int]:
+    """The thumbnail's size in pixels, from the card's shape: the gallery page renders nothing, so a
+    cold worker answers it at once; each thumbnail is rendered when it is first asked for, then cached."""
+    geometry = resolve_geometry(loaded.design, RenderOptions())
+    return PREVIEW_WIDTH, round(PREVIEW_WIDTH * geometry.panel_height / geometry.panel_width)
+
+
 @cards.get("/")
 def gallery():
     view = gallery_view(catalog().designs.values(), read_choices(request.args))
-    fronts = {loaded.slug: _blank_previews(loaded)[0] for loaded in view.designs}
+    fronts = {loaded.slug: _front_size(loaded) for loaded in view.designs}
     return render_template("gallery.html", view=view, fronts=fronts)
 
 
