@@ -54,7 +54,8 @@ class Watch:
 
 def open_context(browser, server, **options):
     """A browser context on the live server, with every page in it watched."""
-    settings = {"viewport": DESKTOP, "base_url": server.url, "accept_downloads": True, **options}
+    # British English unless a test says otherwise: the check page then offers A4 paper first.
+    settings = {"viewport": DESKTOP, "base_url": server.url, "accept_downloads": True, "locale": "en-GB", **options}
     context = browser.new_context(**settings)
     context.set_default_timeout(10_000)
     watch = Watch(server.url)
