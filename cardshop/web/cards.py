@@ -137,7 +137,8 @@ def _render(
 
 def _help_choices(form: CardForm) -> HelpChoices:
     baby_name = form.baby_name.data if "baby_name" in form else None
-    return HelpChoices.from_form(request.form, baby_name)
+    # A fresh page takes the choices made in the gallery from its address; a post carries them.
+    return HelpChoices.from_form(request.form if request.method == "POST" else request.args, baby_name)
 
 
 def _use_suggestion(form: CardForm, message_id: str) -> bool:
