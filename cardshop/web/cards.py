@@ -23,6 +23,7 @@ from cardshop.render.geometry import CardGeometry
 from cardshop.render.options import CardOptionError, CardTextError, RenderOptions, resolve_geometry
 from cardshop.render.preview import PREVIEW_WIDTH, PreviewImage, card_previews
 from cardshop.studio.limits import field_limits
+from cardshop.web.closeup import field_regions
 from cardshop.web.describe import card_words, names_to_check, preview_alts
 from cardshop.web.download_steps import SHORT_HINTS, after_download_steps, default_download, download_menu
 from cardshop.web.downloads import PREVIEW, Download, download_filename, download_named, download_response
@@ -241,6 +242,7 @@ def _personalise_page(loaded: LoadedDesign, form: CardForm, card: RenderedCard |
         panels=_panels(loaded, images, values),
         words=_words(loaded, values),
         personalised=card is not None,
+        regions=field_regions(loaded.design),
         # A fresh page takes back the words kept in the tab; a page answering a post shows what was posted.
         restore=request.method == "GET",
         page_address=url_for("cards.personalise", slug=loaded.slug) if request.method == "POST" else None,

@@ -113,7 +113,9 @@ def after_download_steps(design: Design, size: str) -> dict[str, tuple[str, ...]
     for download in DOWNLOADS:
         kind = plan_kind(design, size, download)
         if download.layout.startswith("home-"):
-            steps[download.value] = HOME_STEPS[kind] if kind else ("This card is too big for this paper: choose another way to print.",)
+            steps[download.value] = (
+                HOME_STEPS[kind] if kind else ("This card is too big for this paper: choose another way to print.",)
+            )
         else:
             steps[download.value] = OTHER_STEPS[download.value]
     return steps

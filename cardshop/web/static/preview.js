@@ -66,7 +66,10 @@
   function panelWidth() {
     var front = preview.querySelector('[data-pages] img[data-panel="front"]');
     var shown = front ? front.getBoundingClientRect().width : 0;
-    return Math.round((shown || 300) * (window.devicePixelRatio || 1));
+    // The close-up while writing (closeup.js) shows a panel larger: ask for enough pixels for it too.
+    var closeup = document.querySelector("[data-closeup]:not([hidden])");
+    var zoomed = closeup ? Number(closeup.dataset.panelCss) || 0 : 0;
+    return Math.round(Math.max(shown || 300, zoomed) * (window.devicePixelRatio || 1));
   }
 
   // Ask for a preview of the form as it is now: at once if nothing is in flight (and the budget needs
