@@ -55,9 +55,8 @@ def main() -> None:
         ("thumb", "first thumbnail"),
     ]:
         values = [run[key] * 1000 for run in runs]
-        print(
-            f"{label}: median {statistics.median(values):.0f} ms (min {min(values):.0f}, max {max(values):.0f}, n={len(values)})"
-        )
+        spread = f"min {min(values):.0f}, max {max(values):.0f}, n={len(values)}"
+        print(f"{label}: median {statistics.median(values):.0f} ms ({spread})")
 
 
 if __name__ == "__main__":

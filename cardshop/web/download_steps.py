@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from cardshop.design.models import Design
 from cardshop.render.layouts.imposition import SheetTooSmall, home_plan
-from cardshop.render.options import CardOptionError, RenderOptions, resolve_geometry
+from cardshop.render.options import CardOptionError, resolve_geometry
 from cardshop.web.downloads import DOWNLOADS, Download, download_named
 
 # Where people print on US Letter (and its relatives) rather than A4.
@@ -91,7 +91,8 @@ HOME_STEPS = {
 OTHER_STEPS = {
     "pro": (
         "Send the file to your print shop, or take it on a memory stick.",
-        "Ask for a folded card in the size of your card, printed on both sides; the file already has the bleed and crop marks they need.",
+        "Ask for a folded card in the size of your card, printed on both sides; the file already has "
+        "the bleed and crop marks they need.",
         "If you can, ask to see a proof before it is printed.",
     ),
     "pro-pages": (

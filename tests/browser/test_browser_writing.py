@@ -56,7 +56,7 @@ def test_the_part_being_written_is_in_view_and_readable(browser, server, size):
         assert not state["hidden"] and state["same"]
         assert "inside" in state["label"]
         # In view, on screen together with the field being typed in.
-        assert 0 <= state["top"] and state["bottom"] <= viewport["height"]
+        assert state["top"] >= 0 and state["bottom"] <= viewport["height"]
         field_box = page.locator(f"#{field}").bounding_box()
         assert field_box["y"] < viewport["height"] and field_box["y"] + 20 > state["bottom"] - 1
         # The inside image is two panels wide: its smallest type, at this zoom, is 12 CSS px or more.
