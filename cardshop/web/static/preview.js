@@ -66,10 +66,27 @@
   function panelWidth() {
     var front = preview.querySelector('[data-pages] img[data-panel="front"]');
     var shown = front ? front.getBoundingClientRect().width : 0;
-    // The close-up while writing (closeup.js) shows a panel larger: ask for enough pixels for it too.
+    return Math.round(Math.max(shown || 300, sharpWanted ? zoomedWidth() : 0) * (window.devicePixelRatio || 1));
+  }
+
+  // The close-up while writing (closeup.js) shows a panel larger than the preview does. While the
+  // sender types, images come at the preview's size (quick); once they pause, one sharper set follows.
+  var SHARPEN_AFTER_MS = 700;
+  var sharpTimer = 0;
+  var sharpWanted = false;
+  var sentWidth = 0;
+  function zoomedWidth() {
     var closeup = document.querySelector("[data-closeup]:not([hidden])");
-    var zoomed = closeup ? Number(closeup.dataset.panelCss) || 0 : 0;
-    return Math.round(Math.max(shown || 300, zoomed) * (window.devicePixelRatio || 1));
+    return closeup ? Number(closeup.dataset.panelCss) || 0 : 0;
+  }
+  function sharpenLater() {
+    window.clearTimeout(sharpTimer);
+    sharpTimer = window.setTimeout(function () {
+      if (zoomedWidth() * (window.devicePixelRatio || 1) > sentWidth + 50) {
+        sharpWanted = true;
+        request();
+      }
+    }, SHARPEN_AFTER_MS);
   }
 
   // Ask for a preview of the form as it is now: at once if nothing is in flight (and the budget needs
@@ -113,7 +130,9 @@
     var mine = ++sequence;
     var body = new URLSearchParams(new FormData(form));
     body.delete("action");
-    body.set("width", String(panelWidth()));
+    sentWidth = panelWidth();
+    body.set("width", String(sentWidth));
+    sharpWanted = false;
     preview.setAttribute("aria-busy", "true");
     return fetch(form.dataset.previewUrl, {
       method: "POST",
@@ -144,6 +163,7 @@
       .then(function () {
         inFlight = false;
         pump();
+        if (!dirty) sharpenLater();
       });
   }
 
@@ -295,6 +315,7 @@
   form.addEventListener("input", function (event) {
     if (!event.target.name) return;
     touched.add(event.target.name);
+    window.clearTimeout(sharpTimer);
     request();
   });
 
