@@ -12,6 +12,8 @@
 
   var MIN_TEXT_PX = 13; // a little over the 12 px floor, so rounding never takes it under
   var MAX_ZOOM = 4;
+  var COMFORT_ZOOM = 1.6; // where the strip is wide, no larger than this (unless the type needs it)
+  var MARGIN = 0.06; // of the box's width, each side
   var form = document.querySelector("form[data-closeup-regions]");
   var strip = document.querySelector("[data-closeup]");
   if (!form || !strip) return;
@@ -51,9 +53,11 @@
     var widthPt = region.panel_pt * region.columns;
     var ratio = (image.height || 1) / (image.width || 1);
     var room = frame.clientWidth || strip.clientWidth;
-    var boxWidthPt = (box[2] - box[0]) * widthPt;
-    // Fit the field's box to the strip's width, unless its smallest type would then be too small.
-    var zoom = Math.min(MAX_ZOOM, Math.max(room / boxWidthPt, MIN_TEXT_PX / region.min_pt));
+    var boxWidthPt = (box[2] - box[0]) * widthPt * (1 + 2 * MARGIN);
+    // Fit the field's box (with a little margin) to the strip's width, but never so small that its
+    // smallest type is under MIN_TEXT_PX, nor larger than comfortable on a wide screen.
+    var fit = Math.min(room / boxWidthPt, COMFORT_ZOOM);
+    var zoom = Math.min(MAX_ZOOM, Math.max(fit, MIN_TEXT_PX / region.min_pt));
     var width = widthPt * zoom;
     var height = width * ratio;
     var boxTop = box[1] * height;
