@@ -151,3 +151,20 @@ def test_us_english_gets_letter_by_default(browser, server):
     assert info.value.suggested_filename == "forget-me-nots-home-letter.pdf"
     context.close()
     assert_clean(context.watch)
+
+
+def test_a_check_page_reloaded_with_words_that_need_attention_opens_the_card(page):
+    page.goto("/cards/forget-me-nots")
+    page.fill("#message", "Thinking of you.")
+    page.get_by_role("button", name="Continue to check and download").click()
+    page.wait_for_selector("text=There are no names on this card.")
+    # The message made too long in the tab (as if edited in another window), then the check page reloaded.
+    page.evaluate(
+        """() => { const key = 'cardshop:words:forget-me-nots';
+        const kept = JSON.parse(sessionStorage.getItem(key)); kept.message = ' ' + 'x'.repeat(5000);
+        sessionStorage.setItem(key, JSON.stringify(kept)); }"""
+    )
+    page.reload()
+    page.wait_for_url("**/cards/forget-me-nots")
+    assert page.input_value("#message").strip() == "x" * 5000
+    page.wait_for_selector("#message-error p")

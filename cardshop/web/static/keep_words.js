@@ -124,6 +124,11 @@
     body.set("action", "check");
     fetch(shell.getAttribute("action"), { method: "POST", body: body, credentials: "same-origin" })
       .then(function (response) {
+        // Words that need attention (or a refusal): open the card itself, where they are put back.
+        if (!response.ok) {
+          window.location.replace(shell.dataset.cardUrl);
+          throw new Error("not the check page");
+        }
         return response.text();
       })
       .then(function (html) {
