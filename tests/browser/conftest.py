@@ -15,7 +15,10 @@ from tests.browser.support import DESKTOP, chromium, live_server
 
 @pytest.fixture(scope="session")
 def server():
-    with live_server() as running:
+    # Every test's browser comes from 127.0.0.1, so the whole run shares one rendering budget: give it
+    # room for dozens of fresh browsers a minute. (The test that types against the default budget has
+    # a server of its own: test_browser_writing.py.)
+    with live_server({"CARDSHOP_RATE_LIMIT": "20000 per minute"}) as running:
         yield running
 
 
