@@ -91,6 +91,10 @@
     if (name && regions[name]) show(name);
     else if (event.target.closest(".field, .suggestions")) hide();
   });
+  // Writing is over when focus leaves the form (to the preview, say): the full preview takes over.
+  form.addEventListener("focusout", function (event) {
+    if (!event.relatedTarget || !form.contains(event.relatedTarget)) hide();
+  });
   // The live preview has new images: the close-up follows.
   document.addEventListener("preview:updated", function () {
     if (current) show(current);
