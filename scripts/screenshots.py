@@ -1,4 +1,5 @@
-"""Make the README's screenshots: gallery, personalise page, folded view and check page, phone and desktop.
+"""Make the README's screenshots: gallery, writing with the close-up, personalise page, folded view,
+check page and what now after a download, phone and desktop.
 
 Run from the repository root with the test tools installed:
 
@@ -47,12 +48,29 @@ def shoot(out: Path, extra: bool) -> list[Path]:
     made = []
     with live_server() as server, chromium() as browser:
         for label, viewport in WIDTHS.items():
-            context = browser.new_context(viewport=viewport, base_url=server.url, reduced_motion="reduce")
+            context = browser.new_context(
+                viewport=viewport, base_url=server.url, reduced_motion="reduce", locale="en-GB", accept_downloads=True
+            )
             page = context.new_page()
-            page.goto("/")
-            made.append(out / f"gallery-{label}.png")
-            page.screenshot(path=made[-1], full_page=True)
+            page.goto("/", timeout=60_000)
+            made.append(out / f"gallery-{label}.png")  # what shows on landing, before any scrolling
+            page.wait_for_load_state("networkidle")
+            page.screenshot(path=made[-1])
             _write_card(page)
+            # Writing the message: the close-up of the inside stays in view above the field.
+            page.click("#message")
+            page.keyboard.press("End")
+            page.keyboard.type(" Always.")
+            page.wait_for_function(
+                "() => document.querySelector('[data-closeup] img').src === "
+                "document.querySelector('[data-pages] img[data-panel=inside]').src"
+            )
+            page.wait_for_timeout(1500)  # the sharper close-up follows a pause
+            made.append(out / f"writing-{label}.png")
+            page.screenshot(path=made[-1])
+            page.locator("#sender").focus()
+            page.locator("#sender").blur()
+            page.evaluate("() => window.scrollTo(0, 0)")
             made.append(out / f"personalise-{label}.png")
             page.screenshot(path=made[-1], full_page=True)
             page.get_by_role("button", name="As a folded card").click()
@@ -64,6 +82,11 @@ def shoot(out: Path, extra: bool) -> list[Path]:
             page.wait_for_selector("[data-names]")
             made.append(out / f"check-{label}.png")
             page.screenshot(path=made[-1], full_page=True)
+            with page.expect_download():
+                page.get_by_role("button", name="Download", exact=True).click()
+            page.wait_for_selector("[data-after-download]:not([hidden])")
+            made.append(out / f"download-{label}.png")
+            page.locator("section.download").screenshot(path=made[-1])
             if extra:
                 page.goto("/cards/forget-me-nots")
                 page.fill("#message", "\n".join(["Love."] * 70))

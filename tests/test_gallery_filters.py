@@ -11,7 +11,7 @@ from cardshop.web.filters import gallery_view, read_choices
 
 
 def _shown(page: str) -> list[str]:
-    return re.findall(r'<h3 class="tile-name"><a href="/cards/([^"]+)"', page)
+    return re.findall(r'<h3 class="tile-name"><a href="/cards/([^"?]+)[^"]*"', page)
 
 
 def test_a_filter_shows_only_matching_cards(client, catalog):

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import threading
 import tomllib
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -122,9 +124,14 @@ def test_a_design_that_breaks_after_loading_is_left_out_and_logged_once(tmp_path
     client = app.test_client()
     with caplog.at_level(logging.ERROR, logger="cardshop.designs"):
         gallery = client.get("/")
+        # The gallery page renders nothing; the browser then asks for each thumbnail, as here.
+        pictures = re.findall(r'src="(/cards/[^"]+/thumbnail[^"]*)"', gallery.get_data(as_text=True))
+        answers = sorted(client.get(unescape(src)).status_code for src in pictures)
         again = client.get("/")
     assert gallery.status_code == again.status_code == 200
-    assert "/cards/good" in gallery.get_data(as_text=True)
+    assert answers == [200, 404]  # the good design's picture, and the broken one's kind 404
+    assert "/cards/good" in again.get_data(as_text=True)
+    assert again.get_data(as_text=True).count("/thumbnail") == 1  # the broken design is left out now
     assert client.get("/cards/good").status_code == 200
     lines = [record.getMessage() for record in caplog.records if record.name == "cardshop.designs"]
     assert len(lines) == 1 and "design left out" in lines[0]

@@ -464,3 +464,17 @@ def test_rules_behave_the_same_in_javascript() -> None:
         (text, py, sorted(js)) for text, py, js in zip(texts, in_python, in_javascript, strict=True) if py != sorted(js)
     ]
     assert not differences, differences[:5]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("I won't say everything happens for a reason, because this shouldn't have happened.", []),
+        ("No one should ever tell you to move on.", []),
+        ("Everything happens for a reason.", ["happens-for-a-reason"]),
+        # The rejection covers its own clause only: a hurtful phrase after it is still noted.
+        ("I won't say much, but at least you can try again.", ["at-least", "try-again"]),
+    ],
+)
+def test_a_sentence_that_rejects_the_phrase_is_left_alone(sentence: str, flagged: list[str]) -> None:
+    assert sorted({flag.rule_id for flag in check(sentence)}) == flagged

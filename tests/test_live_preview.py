@@ -92,7 +92,7 @@ def test_without_the_csrf_token_the_answer_is_a_kind_json_400(client):
     response = client.post(URL, data={"message": "hello"}, headers=JSON)
     assert response.status_code == 400
     assert response.is_json
-    assert "reload the page" in response.get_json()["message"]
+    assert "still in this browser tab" in response.get_json()["message"]
 
 
 def test_unknown_design_is_a_json_404(client):

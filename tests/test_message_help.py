@@ -228,3 +228,37 @@ def test_one_phrase_gets_one_note(client):
     notes = _kindness_slot(page)
     assert notes.count("Some people find") == 2
     assert "“Time heals”" in notes
+
+
+# ---- the kind of loss and the recipient chosen in the gallery reach the suggestions
+
+
+def _loss_tags(message_id: str) -> tuple[str, ...]:
+    return next(m.loss for m in load_messages() if m.id == message_id)
+
+
+@pytest.mark.parametrize("loss", ["stillbirth", "miscarriage", "neonatal-death", "tfmr"])
+def test_gallery_choices_carry_to_suggestions_that_never_speak_of_another_loss(client, loss):
+    page = client.get("/?loss=" + loss).get_data(as_text=True)
+    links = re.findall(r'<h3 class="tile-name"><a href="(/cards/[^"]+)"', page)
+    assert links and all(f"loss={loss}" in unescape(link) for link in links)
+    for link in links:
+        card = client.get(unescape(link)).get_data(as_text=True)
+        assert f'name="loss" value="{loss}"' in card
+        ids = re.findall(r'name="use_suggestion" value="([^"]+)"', card)
+        for message_id in ids:
+            tags = _loss_tags(message_id)
+            assert "any" in tags or loss in tags, (link, message_id, tags)
+
+
+def test_no_loss_chosen_means_no_message_about_a_particular_loss(client):
+    # A card for several kinds of loss, opened without choosing one: only words for any loss.
+    page = client.get("/cards/forget-me-nots").get_data(as_text=True)
+    ids = re.findall(r'name="use_suggestion" value="([^"]+)"', page)
+    assert ids and all(_loss_tags(i) == ("any",) for i in ids)
+
+
+def test_the_recipient_chosen_in_the_gallery_is_who_the_card_is_for(client):
+    page = client.get("/cards/forget-me-nots?loss=stillbirth&recipient=father-or-partner").get_data(as_text=True)
+    assert re.search(r'<input type="radio" id="who-\d" name="who" value="father-or-partner" checked>', page)
+    assert "for a father or partner after a stillbirth" in page

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import io
 import logging
+import re
+from html import unescape
 
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
 from cardshop.studio.preflight import preflight
-from tests.conftest import pdf_text, post_card
+from cardshop.web.download_steps import SHORT_HINTS, after_download_steps
+from cardshop.web.downloads import DOWNLOADS
+from tests.conftest import csrf_token, pdf_text, post_card
 
 SLUG = "forget-me-nots"  # sizes A6, A5, 5x7, 4.25x5.5
 MESSAGE = {"message": "Thinking of you, always."}
@@ -39,7 +43,27 @@ def test_form_offers_every_download_in_plain_words_and_links_the_guide(client):
         assert label in page
     assert 'name="address"' in page and 'name="return_address"' in page
     assert 'href="/printing"' in page
-    assert "checked" not in page, "the sender chooses; nothing is chosen for them"
+    # One obvious choice is made for them: printing at home on their region's paper.
+    assert page.count("checked") == 1 and 'checked id="layout-0" name="layout" type="radio" value="home-a4"' in page
+    first, more = page.split('<details class="more-ways"')
+    assert 'value="home-a4"' in first and 'value="pro"' in first and 'value="envelope"' in more
+
+
+@pytest.mark.parametrize(
+    ("language", "size", "chosen"),
+    [
+        ("en-US,en;q=0.9", "A6", "home-letter"),
+        ("es-MX", "A6", "home-letter"),
+        ("en-GB,en;q=0.9", "A6", "home-a4"),
+        ("de", "A6", "home-a4"),
+        ("en-US", "A5", "home-a4"),  # too big for Letter: A4 is the home choice that works
+    ],
+)
+def test_the_home_choice_follows_the_region_paper(client, language, size, chosen):
+    path = f"/cards/{SLUG}"
+    form = {"csrf_token": csrf_token(client, path), "action": "check", "size": size, **MESSAGE}
+    page = client.post(path, data=form, headers={"Accept-Language": language}).get_data(as_text=True)
+    assert re.findall(r'checked id="layout-\d" name="layout" type="radio" value="([\w-]+)"', page) == [chosen]
 
 
 @pytest.mark.parametrize(
@@ -109,10 +133,18 @@ def test_a5_on_us_letter_is_a_kind_error_that_names_what_would_work(client):
     assert "“Send to a print shop”" in page
 
 
-def test_home_hints_say_how_each_size_prints(client):
-    page = post_card(client, SLUG, MESSAGE, action="check").get_data(as_text=True)
-    assert "An A5 card: one sheet printed on both sides, folded once, nothing to cut." in page
-    assert "An A5 card is too big for US Letter: it needs A4 paper or a print shop." in page
+def test_what_now_gives_the_folding_steps_for_each_size(client):
+    a6 = post_card(client, SLUG, {**MESSAGE, "size": "A6"}, action="check").get_data(as_text=True)
+    a5 = post_card(client, SLUG, {**MESSAGE, "size": "A5"}, action="check").get_data(as_text=True)
+
+    def steps(page, value):
+        block = page.split(f'data-after="{value}"', 1)[1].split("</ol>", 1)[0]
+        return unescape(re.sub(r"<[^>]+>", " ", block))
+
+    assert "Fold it in half again" in steps(a6, "home-a4")  # A6 on A4: one side, folded twice
+    assert "two-sided" in steps(a5, "home-a4") and "Fold it in half again" not in steps(a5, "home-a4")
+    assert "too big for this paper" in steps(a5, "home-letter")
+    assert "proof" in steps(a6, "pro")
 
 
 def test_envelope_prints_the_addresses_and_nothing_is_logged(client, caplog):
@@ -191,3 +223,13 @@ def test_print_partner_downloads(client):
     refused = post_card(client, SLUG, {**MESSAGE, "layout": "prodigi", "size": "A6"}, action="download")
     assert refused.status_code == 422
     assert "Prodigi prints this card in 5x7 only, not A6." in refused.get_data(as_text=True)
+
+
+def test_every_download_choice_has_a_short_hint_and_what_now_steps(catalog):
+    """A choice added to the downloads table (a print partner, say) is shown with its line and its
+    steps after downloading, never a missing one or an error on the check page."""
+    loaded = catalog.designs[SLUG]
+    steps = after_download_steps(loaded.design, loaded.design.sizes[0])
+    for download in DOWNLOADS:
+        assert SHORT_HINTS[download.value].strip(), download.value
+        assert steps[download.value] and all(step.strip() for step in steps[download.value]), download.value

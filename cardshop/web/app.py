@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, render_template, request, url_for
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from cardshop.cli import register_cli
@@ -65,18 +65,21 @@ def build_app(overrides: dict | None = None) -> Flask:
 
 
 def _error_page(title: str, message: str, status: int):
-    """The error as a page, or as JSON for the live preview (which asks for JSON and shows the message)."""
+    """The error as a page, or as JSON for the live preview (which asks for JSON and shows the message).
+    On a card's own address the page links back to the card, where the words kept in the tab return."""
     if request.accept_mimetypes.best == "application/json":
         return jsonify({"ok": False, "title": title, "message": message}), status
-    return render_template("error.html", title=title, message=message), status
+    slug = (request.view_args or {}).get("slug")
+    card_url = url_for("cards.personalise", slug=slug) if isinstance(slug, str) and status != 404 else None
+    return render_template("error.html", title=title, message=message, card_url=card_url), status
 
 
 def _register_errors(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error):
         message = (
-            "This page was open for a while, so the form needs a fresh start. "
-            "Please go back, reload the page and try again."
+            "This page was open for a while, so the form needs a fresh start. What you wrote is still "
+            "in this browser tab: open your card again and your words will be there."
         )
         return _error_page("Please try again", message, 400)
 
@@ -100,5 +103,8 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(500)
     def server_error(error):
-        message = "Something went wrong on our side. Nothing you wrote has been kept. Please try again in a moment."
+        message = (
+            "Something went wrong on our side. Nothing you wrote has been kept here, and your words are "
+            "still in this browser tab: please open your card again in a moment."
+        )
         return _error_page("Sorry", message, 500)

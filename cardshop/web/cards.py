@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +27,9 @@ from cardshop.render.options import CardOptionError, CardTextError, RenderOption
 from cardshop.render.press.partners import PartnerError, render_for_partner
 from cardshop.render.preview import PREVIEW_WIDTH, PreviewImage, card_previews
 from cardshop.studio.limits import field_limits
+from cardshop.web.closeup import field_regions
 from cardshop.web.describe import card_words, names_to_check, preview_alts
+from cardshop.web.download_steps import SHORT_HINTS, after_download_steps, default_download, download_menu
 from cardshop.web.downloads import PREVIEW, Download, download_filename, download_named, download_response
 from cardshop.web.filters import gallery_view, read_choices
 from cardshop.web.forms import (
@@ -50,6 +53,15 @@ from cardshop.web.message_help import (
 cards = Blueprint("cards", __name__)
 design_log = logging.getLogger("cardshop.designs")
 
+# The sections of the check step after the card itself, in order, each its own partial (other ways to
+# send the card are added here, beside downloading).
+CHECK_SECTIONS: list[str] = [
+    "partials/check/download.html",
+    "partials/order_post.html",
+    "partials/share_link.html",
+    "partials/remember_dates.html",
+]
+
 # The live preview asks for images as wide as it shows them (times the screen's pixel density),
 # within these bounds, so a phone is not sent pixels it cannot show.
 LIVE_WIDTH_MIN, LIVE_WIDTH_MAX, LIVE_WIDTH_STEP = 200, PREVIEW_WIDTH, 100
@@ -70,6 +82,10 @@ def _data_uri(image: PreviewImage) -> str:
     return f"data:{image.mime};base64,{base64.b64encode(image.data).decode('ascii')}"
 
 
+# Designs that failed to draw; weak, so a reloaded catalogue lets its old designs go.
+_UNDRAWABLE: weakref.WeakSet[LoadedDesign] = weakref.WeakSet()
+
+
 @lru_cache(maxsize=128)
 def _drawable(loaded: LoadedDesign) -> tuple[PreviewImage, ...] | None:
     """The design with no sender text (only its fixed words): gallery thumbnails and the first preview.
@@ -84,6 +100,7 @@ def _drawable(loaded: LoadedDesign) -> tuple[PreviewImage, ...] | None:
         pdf = render_card(loaded.folder, loaded.design, {}, options)
         return tuple(card_previews(pdf, resolve_geometry(loaded.design, options)))
     except Exception as error:  # anything a broken design file makes the engine raise
+        _UNDRAWABLE.add(loaded)
         design_log.error(
             "design left out: %s: (drawing): it cannot be drawn: %s: %s",
             printable(str(loaded.folder / DATA_FILE)),
@@ -101,8 +118,10 @@ def _blank_previews(loaded: LoadedDesign) -> tuple[PreviewImage, ...]:
 
 
 def _offered(designs) -> list[LoadedDesign]:
-    """The designs that can be drawn: a broken one is left out of the gallery."""
-    return [loaded for loaded in designs if _drawable(loaded) is not None]
+    """The designs not known to be broken. The gallery renders nothing (a cold worker answers it at
+    once), so a design that passed the load checks but fails to draw is found by its thumbnail or
+    card page, which answer 404, and from then on it is left out of the gallery."""
+    return [loaded for loaded in designs if loaded not in _UNDRAWABLE]
 
 
 @dataclass(frozen=True)
@@ -165,7 +184,8 @@ def _render(
 
 def _help_choices(form: CardForm) -> HelpChoices:
     baby_name = form.baby_name.data if "baby_name" in form else None
-    return HelpChoices.from_form(request.form, baby_name)
+    # A fresh page takes the choices made in the gallery from its address; a post carries them.
+    return HelpChoices.from_form(request.form if request.method == "POST" else request.args, baby_name)
 
 
 def _use_suggestion(form: CardForm, message_id: str) -> bool:
@@ -194,10 +214,17 @@ def _attach_problems(form: CardForm, error: CardTextError) -> None:
             form.form_errors.append(problem.message)
 
 
+def _front_size(loaded: LoadedDesign) -> tuple[int, int]:
+    """The thumbnail's size in pixels, from the card's shape: the gallery page renders nothing, so a
+    cold worker answers it at once; each thumbnail is rendered when it is first asked for, then cached."""
+    geometry = resolve_geometry(loaded.design, RenderOptions())
+    return PREVIEW_WIDTH, round(PREVIEW_WIDTH * geometry.panel_height / geometry.panel_width)
+
+
 @cards.get("/")
 def gallery():
     view = gallery_view(_offered(catalog().designs.values()), read_choices(request.args))
-    fronts = {loaded.slug: _blank_previews(loaded)[0] for loaded in view.designs}
+    fronts = {loaded.slug: _front_size(loaded) for loaded in view.designs}
     return render_template("gallery.html", view=view, fronts=fronts)
 
 
@@ -261,6 +288,10 @@ def _personalise_page(loaded: LoadedDesign, form: CardForm, card: RenderedCard |
         panels=_panels(loaded, images, values),
         words=_words(loaded, values),
         personalised=card is not None,
+        regions=field_regions(loaded.design),
+        # A fresh page takes back the words kept in the tab; a page answering a post shows what was posted.
+        restore=request.method == "GET",
+        page_address=url_for("cards.personalise", slug=loaded.slug) if request.method == "POST" else None,
         action_url=url_for("cards.personalise", slug=loaded.slug),
         preview_url=url_for("cards.preview_json", slug=loaded.slug),
         suggestions_url=url_for("cards.suggestions_json", slug=loaded.slug),
@@ -283,6 +314,9 @@ def _only_download_problems(form: CardForm, loaded: LoadedDesign) -> bool:
 
 def _check_page(loaded: LoadedDesign, form: CardForm, card: RenderedCard) -> str:
     """The last step: the card at a glance, the names spelled out, then the download choices."""
+    size = form.size.data if form.size.data in loaded.design.sizes else loaded.design.sizes[0]
+    if download_named(form.layout.data) is None and not form.layout.errors:
+        form.layout.data = default_download(loaded.design, size, request.headers.get("Accept-Language"))
     return render_template(
         "check.html",
         loaded=loaded,
@@ -296,6 +330,26 @@ def _check_page(loaded: LoadedDesign, form: CardForm, card: RenderedCard) -> str
         notes=kindness_notes(card.values.get("message")),
         date=card.values.get("date", ""),
         action_url=url_for("cards.personalise", slug=loaded.slug),
+        page_address=url_for("cards.check_page", slug=loaded.slug),
+        check_sections=CHECK_SECTIONS,
+        menu=download_menu(default_download(loaded.design, size, request.headers.get("Accept-Language"))),
+        short_hints=SHORT_HINTS,
+        after_steps=after_download_steps(loaded.design, size),
+    )
+
+
+@cards.get("/cards/<slug>/check")
+def check_page(slug: str):
+    """The check step's own address, for Back, Forward and reload: the page rebuilds itself from the
+    words kept in the browser tab (keep_words.js); the server has none to show."""
+    loaded = _design_or_404(slug)
+    return render_template(
+        "check_restore.html",
+        loaded=loaded,
+        design=loaded.design,
+        form=card_form(loaded.design, field_limits(loaded)),
+        action_url=url_for("cards.personalise", slug=loaded.slug),
+        card_url=url_for("cards.personalise", slug=loaded.slug),
     )
 
 

@@ -54,6 +54,11 @@ class GalleryView:
         return any(f.selected for f in self.filters)
 
     @property
+    def carried(self) -> dict[str, str]:
+        """The choices the message step uses for its suggestions (the kind of loss, who it is for)."""
+        return {f.key: f.selected for f in self.filters if f.selected and f.key in ("loss", "recipient")}
+
+    @property
     def chosen_labels(self) -> list[str]:
         return [f.selected_label for f in self.filters if f.selected_label]
 

@@ -7,7 +7,7 @@ Flask picks the handler for the exact code or class before this one.
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 _TITLES = {
@@ -15,8 +15,8 @@ _TITLES = {
     405: "Please try again",
 }
 _DEFAULT_MESSAGE = (
-    "We couldn't make sense of that request. Please go back to the card, reload the page and try again. "
-    "Nothing you wrote has been kept."
+    "We couldn't make sense of that request. What you wrote is still in this browser tab: open your card "
+    "again and your words will be there. Nothing you wrote has been kept on our side."
 )
 
 
@@ -28,4 +28,7 @@ def register_http_errors(app: Flask) -> None:
         title = _TITLES.get(error.code, "Please try again")
         # Keep the error's own headers (a 405's Allow), not its plain-text body.
         headers = [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]
-        return render_template("error.html", title=title, message=_DEFAULT_MESSAGE), error.code, headers
+        slug = (request.view_args or {}).get("slug")
+        card_url = url_for("cards.personalise", slug=slug) if isinstance(slug, str) else None
+        page = render_template("error.html", title=title, message=_DEFAULT_MESSAGE, card_url=card_url)
+        return page, error.code, headers

@@ -7,12 +7,21 @@ what is left (a form missing its last fields) instead of refusing it. `ChunkedBo
 body up to one byte past the limit and hands Flask a body with a Content-Length, so it gets the same
 413 as any other oversized request. Memory stays bounded by the limit.
 
-Rate limiting:
-Every POST to the cards blueprint renders a PDF (and a preview), which costs real CPU; a client
-that sends them at full speed gets a kind 429 page after `CARDSHOP_RATE_LIMIT` of them. GET pages,
-thumbnails (cached) and static files are not limited. Flask-Limiter keeps the counts in memory by
-default, which is per worker process: with N gunicorn workers a client gets up to N times the
-limit. Point `CARDSHOP_RATE_LIMIT_STORAGE` at a shared store (e.g. `redis://...`) to make it exact.
+Rate limiting: one budget per client for everything that renders.
+Every render costs real CPU, so each client has one budget (`CARDSHOP_RATE_LIMIT`, in units) shared
+by the live preview, suggestions, thumbnails, the check page and downloads; each request spends units
+by what it costs (`RENDER_COSTS`): a live preview one, a download three. A client refused on one
+endpoint is refused on all of them until its window moves on, so hammering each endpoint in turn buys
+nothing. Pages, static files and the gallery itself are not limited.
+
+A person typing never meets the limit: the page keeps at most one preview in flight (the latest text
+wins), and paces itself by the budget headers every answer carries (X-RateLimit-Remaining and
+X-RateLimit-Reset) when the budget runs low, so only a client that ignores them is refused.
+
+The window moves (a "moving window"), so there is no burst at the turn of each minute. Flask-Limiter
+keeps the counts in memory by default, which is per worker process: with N gunicorn workers a client
+gets up to N times the budget. Point `CARDSHOP_RATE_LIMIT_STORAGE` at a shared store
+(e.g. `redis://...`) to make it exact.
 
 Clients are told apart by their address. Behind a reverse proxy every request comes from the proxy,
 so set `CARDSHOP_TRUSTED_PROXIES` to the number of proxies in front of the app; their
@@ -27,7 +36,7 @@ from __future__ import annotations
 import io
 import os
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, render_template, request, url_for
 from flask_limiter import Limiter
 from flask_limiter.errors import RateLimitExceeded
 from flask_limiter.util import get_remote_address
@@ -36,9 +45,21 @@ from werkzeug.wsgi import get_content_length
 
 from cardshop.web.cards import cards
 
-# The live preview asks for a render at each pause in typing (about one a second at most while a
-# sender types), so a sender stays well inside this; a client at full speed does not.
-DEFAULT_RENDER_LIMIT = "120 per minute;2000 per hour"
+# Units per client per minute. A sender typing at 5 keys a second sends at most 5 previews a second
+# (300 units a minute) and the page slows down before the budget runs out; a script asking for renders
+# as fast as the server answers spends it in well under a minute.
+DEFAULT_RENDER_LIMIT = "600 per minute"
+
+# What each request spends from the budget, by endpoint; a download (a POST with action=download)
+# spends DOWNLOAD_COST. Anything else in the cards blueprint that is a GET spends nothing.
+RENDER_COSTS = {
+    "cards.preview_json": 1,  # one render and three small images
+    "cards.suggestions_json": 1,
+    "cards.thumbnail": 1,  # cached after the first, but a client could ask for many
+    "cards.personalise": 2,  # a preview or check page without JavaScript: a render and larger images
+}
+DOWNLOAD_COST = 3  # a whole print file, perhaps an imposed home sheet or a PNG
+BUDGET_SCOPE = "render"
 
 
 def _env_flag(name: str) -> bool | None:
@@ -73,6 +94,18 @@ class ChunkedBodyLimit:
         return self.wsgi_app(environ, start_response)
 
 
+def request_cost() -> int:
+    """Units this request spends from its client's budget."""
+    if request.endpoint == "cards.personalise" and request.form.get("action") == "download":
+        return DOWNLOAD_COST
+    return RENDER_COSTS.get(request.endpoint or "", 1)
+
+
+def _free() -> bool:
+    """Requests that render nothing new: the personalise page itself and any other GET but thumbnails."""
+    return request.method != "POST" and request.endpoint != "cards.thumbnail"
+
+
 def init_rate_limits(app: Flask) -> Limiter:
     """Limit chunked bodies; attach a limiter to `app` and limit POSTs to the cards blueprint (call
     before other before-request hooks, so that refused requests are counted too)."""
@@ -88,20 +121,27 @@ def init_rate_limits(app: Flask) -> Limiter:
     if proxies > 0:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
+    config.setdefault("RATELIMIT_STRATEGY", "moving-window")
     limiter = Limiter(get_remote_address, app=app, default_limits=[])
-    # Read at request time, so a test can change the limit on an app it already built.
-    limiter.limit(lambda: app.config["CARDSHOP_RATE_LIMIT"], methods=["POST"])(cards)
+    # One shared scope for the whole blueprint: one budget, whichever endpoint spends it. The limit is
+    # read at request time, so a test can change it on an app it already built.
+    limiter.shared_limit(
+        lambda: app.config["CARDSHOP_RATE_LIMIT"], scope=BUDGET_SCOPE, cost=request_cost, exempt_when=_free
+    )(cards)
     app.extensions["cardshop_limiter"] = limiter
 
     @app.errorhandler(RateLimitExceeded)
     def too_many_requests(error):
         message = (
             "You've asked for a lot of previews and downloads in a short time, so we've paused for a "
-            "moment to keep the site working for everyone. Please wait a minute and try again. Your "
-            "browser's Back button should bring back what you wrote; nothing you wrote has been kept here."
+            "moment to keep the site working for everyone. Please wait a minute and try again. What you "
+            "wrote is still in this browser tab: open your card again and your words will be there. "
+            "Nothing you wrote has been kept on our side."
         )
         if request.accept_mimetypes.best == "application/json":  # the live preview shows the message
-            return jsonify({"ok": False, "title": "Please wait a moment", "message": message}), 429
-        return render_template("error.html", title="Please wait a moment", message=message), 429
+            return jsonify({"ok": False, "paused": True, "title": "Please wait a moment", "message": message}), 429
+        slug = (request.view_args or {}).get("slug")
+        card_url = url_for("cards.personalise", slug=slug) if isinstance(slug, str) else None
+        return render_template("error.html", title="Please wait a moment", message=message, card_url=card_url), 429
 
     return limiter

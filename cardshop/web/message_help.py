@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cardshop.design.models import Design
-from cardshop.design.vocabulary import RECIPIENT
+from cardshop.design.vocabulary import LOSS, RECIPIENT
 from cardshop.words.kindness import check
 from cardshop.words.messages import MAX_BABY_NAME_LENGTH, Message, load_messages, suggest
 
@@ -32,6 +32,16 @@ WHO_PHRASES = {
     "own-news": "sharing your own news",
 }
 
+LOSS_PHRASES = {
+    "early-miscarriage": "an early miscarriage",
+    "miscarriage": "a miscarriage",
+    "ectopic-or-molar": "an ectopic or molar pregnancy",
+    "stillbirth": "a stillbirth",
+    "neonatal-death": "the death of a newborn baby",
+    "tfmr": "a termination for medical reasons",
+    "recurrent-loss": "more than one loss",
+}
+
 
 @dataclass(frozen=True)
 class HelpChoices:
@@ -40,26 +50,41 @@ class HelpChoices:
     who: str | None = None
     include_faith: bool = False
     baby_name: str = ""
+    loss: str | None = None  # the kind of loss chosen in the gallery, carried with the form
 
     @classmethod
     def from_form(cls, data, baby_name: str | None) -> HelpChoices:
-        who = data.get("who") or None
+        """From the posted form, or from the gallery's choices in the address (`loss`, `recipient`)."""
+        who = data.get("who") or data.get("recipient") or None
         if who not in RECIPIENT:
             who = None  # only a hand-made request sends another value; show every suggestion
+        loss = data.get("loss") or None
+        if loss not in LOSS:
+            loss = None
         name = " ".join((baby_name or "").split())
         if len(name) > MAX_BABY_NAME_LENGTH:
             name = ""  # the field says kindly that it is too long; suggestions just leave the name out
-        return cls(who=who, include_faith=data.get("include_faith") == "y", baby_name=name)
+        return cls(who=who, include_faith=data.get("include_faith") == "y", baby_name=name, loss=loss)
 
 
 def is_faith_design(design: Design) -> bool:
     return FAITH_TONE in design.categories.tone
 
 
-def _fits_design(message: Message, design: Design) -> bool:
+def _fits_loss(message: Message, design: Design, loss: str | None) -> bool:
+    """Never a message about another kind of loss: with the loss known, a message for it or for any
+    loss; without, a message for any loss, or for the design's only kind of loss."""
+    if "any" in message.loss:
+        return True
+    if loss is not None:
+        return loss in message.loss and loss in design.categories.loss
+    return len(design.categories.loss) == 1 and design.categories.loss[0] in message.loss
+
+
+def _fits_design(message: Message, design: Design, loss: str | None = None) -> bool:
     categories = design.categories
     return (
-        any(message.matches("loss", slug) for slug in categories.loss)
+        _fits_loss(message, design, loss)
         and any(message.matches("occasion", slug) for slug in categories.occasion)
         and any(message.matches("recipient", slug) for slug in categories.recipient)
     )
@@ -79,7 +104,7 @@ def suggestions_for(design: Design, choices: HelpChoices, limit: int | None = SU
         baby_name=choices.baby_name or None,
     )
     tones = set(design.categories.tone)
-    fitting = [message for message in found if _fits_design(message, design)]
+    fitting = [message for message in found if _fits_design(message, design, choices.loss)]
     ranked = sorted(
         enumerate(fitting),
         key=lambda pair: (
@@ -131,6 +156,8 @@ def suggestions_status(design: Design, choices: HelpChoices, count: int) -> str:
     if count == 0:
         return "We have no suggested words on this card for that choice. Try another, or write your own."
     whom = f" for {WHO_PHRASES[choices.who]}" if choices.who else ""
+    if choices.loss:
+        whom += f" after {LOSS_PHRASES[choices.loss]}"
     faith = ""
     if is_faith_design(design):
         faith = " Faith-based words are included, as this card is faith-based, and are labelled."

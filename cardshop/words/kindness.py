@@ -58,6 +58,18 @@ CHARACTER_REPLACEMENTS: dict[str, str] = {
 }
 _TRANSLATION = str.maketrans(CHARACTER_REPLACEMENTS)
 
+# A sentence that rejects the hurtful phrase it contains is kind: "I won't say everything happens for
+# a reason", "No one should ever tell you to move on". Each expression runs from the rejecting words to
+# the end of the clause and is added to every rule's ``unless``, so a phrase inside it is not flagged
+# (here and in the browser, which receives it with the rules). A later clause is checked as usual.
+REJECTIONS: tuple[str, ...] = (
+    r"\b(?:I|we)\s+(?:won'?t|will\s+not|wouldn'?t|would\s+never|will\s+never|(?:am|'?m|are|'?re)\s+not\s+going\s+to)"
+    r"\s+(?:ever\s+)?(?:say|tell\s+you|pretend)\b[^.!?;:,\n]*",
+    r"\b(?:no\s*one|nobody)\s+(?:should|has\s+the\s+right\s+to|can)\s+(?:ever\s+)?(?:tell|say|ask|make)\b[^.!?;:,\n]*",
+    r"\b(?:don'?t|do\s+not|never)\s+let\s+(?:anyone|anybody|people)\s+(?:tell|say)\b[^.!?;:,\n]*",
+    r"\b(?:I|we)\s+(?:don'?t|do\s+not|won'?t|will\s+not)\s+believe\b[^.!?;:,\n]*",
+)
+
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Text a pattern must never match with zero width (a pattern that can would flag everything).
 _EMPTY_PROBE = " at least, a b. I you 'x' 12 "
@@ -213,7 +225,10 @@ def _rule_set(path: Path | str | None) -> _RuleSet:
 
 
 def _compile(path: Path) -> _RuleSet:
-    rules = parse_tables(path, "rule", Rule, KindnessRulesError)
+    rules = tuple(
+        rule.model_copy(update={"unless": (*rule.unless, *REJECTIONS)})
+        for rule in parse_tables(path, "rule", Rule, KindnessRulesError)
+    )
     return _RuleSet(
         rules=rules,
         compiled=tuple(
@@ -234,6 +249,10 @@ def load_rules(path: Path | str | None = None) -> tuple[Rule, ...]:
     naming the file, rule and key of every problem.
     """
     return _rule_set(path).rules
+
+
+for _pattern in REJECTIONS:
+    _check_pattern(_pattern)
 
 
 def normalise(text: str) -> tuple[str, list[int] | None, list[int] | None]:

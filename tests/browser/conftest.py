@@ -15,7 +15,10 @@ from tests.browser.support import DESKTOP, chromium, live_server
 
 @pytest.fixture(scope="session")
 def server():
-    with live_server() as running:
+    # Every test's browser comes from 127.0.0.1, so the whole run shares one rendering budget: give it
+    # room for dozens of fresh browsers a minute. (The test that types against the default budget has
+    # a server of its own: test_browser_writing.py.)
+    with live_server({"CARDSHOP_RATE_LIMIT": "20000 per minute"}) as running:
         yield running
 
 
@@ -54,7 +57,8 @@ class Watch:
 
 def open_context(browser, server, **options):
     """A browser context on the live server, with every page in it watched."""
-    settings = {"viewport": DESKTOP, "base_url": server.url, "accept_downloads": True, **options}
+    # British English unless a test says otherwise: the check page then offers A4 paper first.
+    settings = {"viewport": DESKTOP, "base_url": server.url, "accept_downloads": True, "locale": "en-GB", **options}
     context = browser.new_context(**settings)
     # Generous: a busy machine can be slow, and a test must not depend on speed.
     context.set_default_timeout(30_000)

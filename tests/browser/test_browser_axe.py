@@ -88,6 +88,31 @@ def _check_page(page):
     page.wait_for_selector("[data-names]")
 
 
+def _after_download(page):
+    """The check page after a download: what now, and the envelope's addresses shown."""
+    _check_page(page)
+    with page.expect_download():
+        page.get_by_role("button", name="Download", exact=True).click()
+    page.wait_for_selector("[data-after-download]:not([hidden])")
+    page.get_by_text("More ways to print").click()
+    page.get_by_label("Envelope").check()
+
+
+def _check_reloaded(page):
+    """The check step at its own address, rebuilt from the words kept in the tab."""
+    _check_page(page)
+    page.reload()
+    page.wait_for_selector("[data-names]")
+
+
+def _writing_closeup(page):
+    page.goto(CARD)
+    page.click("#message")
+    page.keyboard.type("Thinking of you.")
+    wait_for_card_to_say(page, "Thinking of you.")
+    page.wait_for_selector("[data-closeup]:not([hidden])")
+
+
 def _suggestions_and_note(page):
     """Suggestions open, a gentle note beside the message."""
     page.goto(CARD)
@@ -124,6 +149,9 @@ STATES = {
     "personalise-preview-loaded": _preview_loaded,
     "personalise-folded-open": _folded_open,
     "check": _check_page,
+    "check-after-download": _after_download,
+    "check-reloaded": _check_reloaded,
+    "personalise-writing-closeup": _writing_closeup,
     "personalise-suggestions-and-note": _suggestions_and_note,
     "personalise-suggestion-posted": _suggestions_posted,
     "what-to-write": _what_to_write,

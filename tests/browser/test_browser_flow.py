@@ -108,7 +108,7 @@ def test_going_back_from_the_check_page_keeps_the_words(page):
     page.fill("#message", WORDS["message"])
     page.fill("#sender", "Jo")
     page.get_by_role("button", name="Continue to check and download").click()
-    page.get_by_role("button", name="Go back and change something").click()
+    page.get_by_role("button", name="Change something").click()
     page.wait_for_selector("#card-form")
     assert page.input_value("#message") == WORDS["message"]
     assert page.input_value("#sender") == "Jo"

@@ -41,11 +41,13 @@ def test_phone_layout_at_390px(phone):
     page = phone
     page.goto("/")
     assert page.evaluate(NO_SIDEWAYS_SCROLL)
-    # One large picture per row.
+    # Two cards across, and the first row in view on landing (above the fold of an 844 px screen).
     tiles = page.locator(".card-tile img")
     xs = {round(tiles.nth(i).bounding_box()["x"]) for i in range(tiles.count())}
-    assert len(xs) == 1
-    assert tiles.first.bounding_box()["width"] >= 300
+    assert len(xs) == 2
+    first = tiles.first.bounding_box()
+    assert first["width"] >= 150
+    assert first["y"] + first["height"] / 4 < 844, "a quarter of the first cards shows without scrolling"
 
     page.goto(CARD)
     assert page.evaluate(NO_SIDEWAYS_SCROLL)

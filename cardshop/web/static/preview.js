@@ -1,9 +1,14 @@
 /* The live preview on the personalise page.
  *
- * As the sender types, the form (with its CSRF token) is posted to the preview endpoint, at most once
- * per pause of DEBOUNCE_MS; a newer request cancels an older one. The answer carries fresh images of
- * the very PDF that will download, each field's problems and the card's words; all of it is put into
- * the page with textContent or attributes, never as markup. Nothing is stored in the browser.
+ * As the sender types, the form (with its CSRF token) is posted to the preview endpoint at once, with
+ * at most one request in flight: keys pressed meanwhile are coalesced, and when the answer arrives the
+ * latest text is sent (the latest text always wins). Each answer says how much of the client's
+ * rendering budget is left (X-RateLimit-Remaining / -Reset); when less than half is left the page
+ * spaces its requests so the budget lasts to the end of its window, so a person typing at any speed
+ * is never refused. If a preview is refused or fails anyway, a quiet line beside the preview says so
+ * and it tries again by itself. The answer carries fresh images of the very PDF that will download,
+ * each field's problems and the card's words; all of it is put into the page with textContent or
+ * attributes, never as markup. The words themselves are kept in the tab by keep_words.js.
  *
  * Screen readers hear only what changes meaning: the first time the preview shows their words, and
  * when a field's problem appears or is resolved. Routine updates stay silent.
@@ -14,7 +19,8 @@
 (function () {
   "use strict";
 
-  var DEBOUNCE_MS = 200;
+  var RESERVE_UNITS = 12; // left for the check page and downloads when pacing
+  var RETRY_MS = 5000;
   var form = document.querySelector("form[data-preview-url]");
   var preview = document.querySelector("[data-preview]");
   if (!form || !preview || !window.fetch || !window.AbortController || !window.URLSearchParams) return;
@@ -24,7 +30,10 @@
   var announcer = document.querySelector("[data-announce]");
   var touched = new Set();
   var timer = 0;
-  var controller = null;
+  var inFlight = false;
+  var dirty = false;
+  var lastSent = 0;
+  var gap = 0; // milliseconds to leave between requests, from the budget headers
   var sequence = 0;
   var announcedWords = false;
   var lastProblems = "";
@@ -57,59 +66,121 @@
   function panelWidth() {
     var front = preview.querySelector('[data-pages] img[data-panel="front"]');
     var shown = front ? front.getBoundingClientRect().width : 0;
-    return Math.round((shown || 300) * (window.devicePixelRatio || 1));
+    return Math.round(Math.max(shown || 300, sharpWanted ? zoomedWidth() : 0) * (window.devicePixelRatio || 1));
   }
 
-  function schedule(delay) {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(update, delay);
+  // The close-up while writing (closeup.js) shows a panel larger than the preview does. While the
+  // sender types, images come at the preview's size (quick); once they pause, one sharper set follows.
+  var SHARPEN_AFTER_MS = 700;
+  var sharpTimer = 0;
+  var sharpWanted = false;
+  var sentWidth = 0;
+  function zoomedWidth() {
+    var closeup = document.querySelector("[data-closeup]:not([hidden])");
+    return closeup ? Number(closeup.dataset.panelCss) || 0 : 0;
+  }
+  function sharpenLater() {
+    window.clearTimeout(sharpTimer);
+    sharpTimer = window.setTimeout(function () {
+      if (zoomedWidth() * (window.devicePixelRatio || 1) > sentWidth + 50) {
+        sharpWanted = true;
+        request();
+      }
+    }, SHARPEN_AFTER_MS);
   }
 
-  function update() {
-    window.clearTimeout(timer);
-    if (controller) controller.abort();
-    controller = new AbortController();
+  // Ask for a preview of the form as it is now: at once if nothing is in flight (and the budget needs
+  // no spacing), otherwise as soon as the answer in flight arrives.
+  function request() {
+    dirty = true;
+    pump();
+  }
+
+  function pump() {
+    if (!dirty || inFlight || timer) return;
+    var wait = Math.max(0, lastSent + gap - Date.now());
+    if (wait > 0) {
+      timer = window.setTimeout(function () {
+        timer = 0;
+        pump();
+      }, wait);
+      return;
+    }
+    send();
+  }
+
+  // Spread what is left of the budget over what is left of its window, once less than half is left.
+  function pace(response) {
+    var remaining = Number(response.headers.get("X-RateLimit-Remaining"));
+    var limit = Number(response.headers.get("X-RateLimit-Limit"));
+    var reset = Number(response.headers.get("X-RateLimit-Reset"));
+    var now = Date.parse(response.headers.get("Date") || "") || Date.now();
+    if (!limit || isNaN(remaining) || !reset || remaining > limit / 2) {
+      gap = 0;
+      return;
+    }
+    var windowLeft = Math.max(0, reset * 1000 - now);
+    gap = Math.min(RETRY_MS, windowLeft / Math.max(1, remaining - RESERVE_UNITS));
+  }
+
+  function send() {
+    dirty = false;
+    inFlight = true;
+    lastSent = Date.now();
     var mine = ++sequence;
     var body = new URLSearchParams(new FormData(form));
     body.delete("action");
-    body.set("width", String(panelWidth()));
+    sentWidth = panelWidth();
+    body.set("width", String(sentWidth));
+    sharpWanted = false;
     preview.setAttribute("aria-busy", "true");
     return fetch(form.dataset.previewUrl, {
       method: "POST",
       body: body,
       headers: { Accept: "application/json" },
       credentials: "same-origin",
-      signal: controller.signal,
     })
       .then(function (response) {
+        pace(response);
+        if (response.status === 429) {
+          gap = Math.max(gap, (Number(response.headers.get("Retry-After")) || 5) * 1000);
+          throw new Error("paused");
+        }
         var type = response.headers.get("Content-Type") || "";
         if (type.indexOf("application/json") === -1) throw new Error("not JSON");
         return response.json();
       })
       .then(function (data) {
-        if (mine !== sequence) return null;
+        if (mine !== sequence || dirty) return null; // newer words are on their way
         return apply(data, mine);
       })
-      .catch(function (error) {
-        if (error && error.name === "AbortError") return;
+      .catch(function () {
         if (mine !== sequence) return;
-        trouble("The preview could not be updated just now. Your words are still here; “Show preview” tries again.");
+        paused();
+        dirty = true; // try again by itself, after a little while
+        gap = Math.max(gap, RETRY_MS);
+      })
+      .then(function () {
+        inFlight = false;
+        pump();
+        if (!dirty) sharpenLater();
       });
   }
 
-  function trouble(message) {
+  // A quiet line beside the preview, never a warning: the words are in the form, and in the tab.
+  function paused() {
     preview.removeAttribute("aria-busy");
-    preview.classList.add("is-stale");
-    note.textContent = message;
-    announce(message);
+    preview.classList.add("is-paused");
+    note.textContent = "Preview paused; your words are safe. It will catch up in a moment.";
   }
 
   function apply(data, mine) {
     if (data.panels === undefined) {
       // An error page in JSON (for example the form's security token expired).
-      trouble(data.message || "The preview could not be updated just now.");
+      paused();
       return null;
     }
+    preview.classList.remove("is-paused");
     var problems = showProblems(data.errors || {}, data.form_errors || []);
     if (!data.panels) {
       preview.removeAttribute("aria-busy");
@@ -244,7 +315,8 @@
   form.addEventListener("input", function (event) {
     if (!event.target.name) return;
     touched.add(event.target.name);
-    schedule(event.target.type === "radio" ? 0 : DEBOUNCE_MS);
+    window.clearTimeout(sharpTimer);
+    request();
   });
 
   // "Show preview" updates at once and takes the sender to the preview, as the page does without
@@ -259,7 +331,7 @@
     // (There are two preview buttons: the visible one, and a hidden first one that Enter in a field uses.)
     if (!("submitter" in event) || (event.submitter && !event.submitter.hasAttribute("data-preview-button"))) return;
     event.preventDefault();
-    update();
+    request();
     if (!enterInField) preview.querySelector("h2").focus();
     enterInField = false;
   });
@@ -268,8 +340,10 @@
   var anyText = Array.prototype.some.call(form.querySelectorAll("input[type=text], textarea"), function (control) {
     return control.value.trim() !== "";
   });
-  if (anyText && preview.dataset.personalised !== "true") schedule(0);
+  if (anyText && preview.dataset.personalised !== "true") request();
   window.addEventListener("pageshow", function (event) {
-    if (event.persisted) schedule(0);
+    if (event.persisted) request();
   });
+  // keep_words.js puts words kept in this tab back into the form: show them on the card.
+  form.addEventListener("words:restored", request);
 })();

@@ -1,0 +1,99 @@
+"""One rendering budget per client, in weighted units, shared by every endpoint that renders.
+
+A client refused on one endpoint is refused on all of them (so hammering each in turn buys nothing),
+a download spends more than a preview, pages never spend anything, and every answer says how much of
+the budget is left, which the live preview uses to pace itself.
+"""
+
+from __future__ import annotations
+
+from limits import parse_many
+
+from cardshop import create_app
+from cardshop.web.limits import DEFAULT_RENDER_LIMIT, DOWNLOAD_COST, RENDER_COSTS
+from tests.conftest import csrf_token
+
+SLUG = "forget-me-nots"
+JSON = {"Accept": "application/json"}
+
+
+def _client(limit: str):
+    app = create_app({"TESTING": True, "RATELIMIT_ENABLED": True, "CARDSHOP_RATE_LIMIT": limit})
+    return app.test_client()
+
+
+def _preview(client, token, address="127.0.0.9"):
+    return client.post(
+        f"/cards/{SLUG}/preview.json",
+        data={"csrf_token": token, "message": "Thinking of you"},
+        headers=JSON,
+        environ_overrides={"REMOTE_ADDR": address},
+    )
+
+
+def _download(client, token, address="127.0.0.9"):
+    return client.post(
+        f"/cards/{SLUG}",
+        data={"csrf_token": token, "message": "Thinking of you", "action": "download", "layout": "pro"},
+        environ_overrides={"REMOTE_ADDR": address},
+    )
+
+
+def _thumbnail(client, address="127.0.0.9"):
+    return client.get(f"/cards/{SLUG}/thumbnail.jpg", environ_overrides={"REMOTE_ADDR": address})
+
+
+def test_one_budget_spans_preview_download_and_thumbnail():
+    client = _client("8 per minute")
+    token = csrf_token(client, f"/cards/{SLUG}")
+    # 1 + 3 + 1 + 1 + ... units: previews, a download and thumbnails all spend from the same 8.
+    assert _preview(client, token).status_code == 200
+    assert _download(client, token).status_code == 200
+    assert _thumbnail(client).status_code == 200
+    assert _preview(client, token).headers["X-RateLimit-Remaining"] == "2"
+    assert _preview(client, token).status_code == 200
+    assert _thumbnail(client).status_code == 200
+    # Spent: refused everywhere now, not just on the endpoint used last.
+    assert _preview(client, token).status_code == 429
+    assert _download(client, token).status_code == 429
+    assert _thumbnail(client).status_code == 429
+    suggestions = client.post(
+        f"/cards/{SLUG}/suggestions.json",
+        data={"csrf_token": token},
+        headers=JSON,
+        environ_overrides={"REMOTE_ADDR": "127.0.0.9"},
+    )
+    assert suggestions.status_code == 429
+    # Pages still open (the words are in the tab; the card is there to come back to), other clients still render.
+    assert client.get(f"/cards/{SLUG}").status_code == 200
+    assert client.get("/").status_code == 200
+    assert _preview(client, token, address="127.0.0.10").status_code == 200
+
+
+def test_a_download_costs_more_than_a_preview():
+    assert RENDER_COSTS["cards.preview_json"] < DOWNLOAD_COST
+    client = _client("5 per minute")
+    token = csrf_token(client, f"/cards/{SLUG}")
+    remaining = int(_preview(client, token).headers["X-RateLimit-Remaining"])
+    assert remaining == 4
+    assert int(_download(client, token).headers["X-RateLimit-Remaining"]) == remaining - DOWNLOAD_COST
+
+
+def test_a_refused_preview_says_so_quietly_and_when_to_come_back():
+    client = _client("1 per minute")
+    token = csrf_token(client, f"/cards/{SLUG}")
+    assert _preview(client, token).status_code == 200
+    refused = _preview(client, token)
+    assert refused.status_code == 429
+    assert refused.get_json()["paused"] is True
+    assert int(refused.headers["Retry-After"]) > 0
+
+
+def test_the_default_budget_outlasts_a_minute_of_fast_typing():
+    """A minute at 5 keys a second, one preview per key (the page never has more than one in flight,
+    so a sender can't send more previews than keys), plus a check page and two downloads, fits the
+    default budget with room to spare. (The browser test types 400 characters against it for real.)"""
+    (budget,) = parse_many(DEFAULT_RENDER_LIMIT)
+    assert budget.get_expiry() == 60
+    typing = 5 * 60 * RENDER_COSTS["cards.preview_json"]
+    assert typing + RENDER_COSTS["cards.personalise"] + 2 * DOWNLOAD_COST < budget.amount * 0.75
