@@ -5,9 +5,11 @@
 
 Measured side by side in one process, medians of the runs (seconds):
 1. `press_sheets_pdf`: fitting every card once, the imposed SRA3 sheets (both sides) and every card's
-   press file (`pro-pages` with crop marks), one PDF; the target is under 20 s for 1,000 orders;
-2. the same 1,000 cards rendered one by one with `render_card` (`pro`), what the batch is compared to;
-3. `envelopes_pdf` and `dispatch_list_pdf` (WeasyPrint) for the same batch.
+   press file (`pro-pages` with crop marks), one PDF/X-4 file in CMYK; the target is under 20 s for
+   1,000 orders;
+2. the same in RGB (`pdfx=False`, the proof, and what the batch was before it was press-grade);
+3. the same 1,000 cards rendered one by one with `render_card` (`pro`), what the batch is compared to;
+4. `envelopes_pdf` (PDF/X-4) and `dispatch_list_pdf` (WeasyPrint) for the same batch.
 
 The orders cycle through the shipped designs, mostly A6 with some A5 and 5 x 7 in, each with the
 typical message. Timings are wall-clock on a shared machine: compare the ratios from one run.
@@ -55,12 +57,21 @@ def main() -> None:
 
     items = batch_items(load_catalog(TEMPLATES_DIR), args.orders, SIZES)
     press_sheets_pdf(items[:8], batch_reference="warm-up")  # fonts and artwork prepared once, as in a worker
-    figures: dict[str, list[float]] = {"press": [], "pro x N": [], "envelopes": [], "dispatch list": []}
+    figures: dict[str, list[float]] = {
+        "press": [],
+        "press RGB": [],
+        "pro x N": [],
+        "envelopes": [],
+        "dispatch list": [],
+    }
     sizes: dict[str, int] = {}
     for _ in range(args.runs):
         seconds, pdf = timed(lambda: press_sheets_pdf(items, batch_reference="B-BENCH-0001"), "press")
         figures["press"].append(seconds)
         sizes["press"] = len(pdf)
+        seconds, pdf = timed(lambda: press_sheets_pdf(items, batch_reference="B-BENCH-0001", pdfx=False), "press RGB")
+        figures["press RGB"].append(seconds)
+        sizes["press RGB"] = len(pdf)
         seconds, _ = timed(
             lambda: [render_card(i.folder, i.design, i.values, RenderOptions(size=i.size)) for i in items], "pro x N"
         )
@@ -79,9 +90,9 @@ def main() -> None:
         size = f"{sizes[name] / 1e6:7.1f} MB" if name in sizes else ""
         runs = ", ".join(f"{v:.2f}" for v in values)
         print(f"  {name:<14} {medians[name]:7.2f} s  ({runs})  cpu {cpu[name]:6.2f} s {size}")
-    print(
-        f"  press / pro x N: {medians['press'] / medians['pro x N']:.2f} wall, {cpu['press'] / cpu['pro x N']:.2f} cpu"
-    )
+    for other in ("press RGB", "pro x N"):
+        wall, spent = medians["press"] / medians[other], cpu["press"] / cpu[other]
+        print(f"  press / {other}: {wall:.2f} wall, {spent:.2f} cpu")
     if args.json:
         report = {"orders": args.orders, "wall": figures, "cpu": CPU, "bytes": sizes}
         args.json.write_text(json.dumps(report, indent=2))

@@ -44,7 +44,8 @@ def main() -> None:
         dataclasses.replace(item, values={**item.values, "message": TYPICAL["message"]})
         for item in batch_items(load_catalog(TEMPLATES_DIR), 8, ("A6",))
     ]
-    press = press_sheets_pdf(items[:4], batch_reference="B-2026-11-30-01")
+    # The RGB proof: the same sheets as the PDF/X file, in the screen colours a picture is shown in.
+    press = press_sheets_pdf(items[:4], batch_reference="B-2026-11-30-01", pdfx=False)
     save_page(press, 0, SHEET_HEIGHT, DOCS / "press-sheet-a6-side-a.png")
     save_page(press, 1, SHEET_HEIGHT, DOCS / "press-sheet-a6-side-b.png")
     listing = dispatch_list_pdf("B-2026-11-30-01", items, datetime(2026, 11, 30, 21, 40, tzinfo=UTC))

@@ -1,13 +1,16 @@
 """Print batches: the imposed press sheets (geometry, marks, slug line, two-sided registration checked
 against how paper turns), the per-card press files, the envelopes and the dispatch list, and hostile
-orders. PDFs are read back with PDFium."""
+orders. PDFs are read back with PDFium; the press PDF and the envelopes are PDF/X-4 in CMYK, checked
+with the preflight and Ghostscript."""
 
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 from datetime import UTC, datetime
 
+import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
@@ -25,10 +28,13 @@ from cardshop.render.layouts.marks import CROP_MARK_ROOM
 from cardshop.render.layouts.press_sheet import SHEET_EDGE, SHEET_HEIGHT, SHEET_WIDTH, SLUG_BAND, plan_sheet
 from cardshop.render.layouts.pro import draw_pro
 from cardshop.render.options import CardOptionError
+from cardshop.render.press.profile import DEFAULT_PROFILE
 from cardshop.render.press_batch import PressCard, plan_sheets
+from cardshop.studio.preflight import preflight
 from cardshop.studio.samples import TYPICAL
 from tests.batch_items import batch_items
 from tests.conftest import pdf_text
+from tests.test_press import ghostscript_warnings
 
 BATCH = "B-2026-11-30-01"
 MADE = datetime(2026, 11, 30, 21, 40, tzinfo=UTC)
@@ -259,6 +265,58 @@ def test_slug_line_names_batch_sheet_side_and_references_never_words(mixed, pres
                 assert text not in slug
     finally:
         document.close()
+
+
+def _text_colours(document: pikepdf.Pdf, index: int) -> list[str]:
+    """The fill colour set before each text object on a page, as written in its content."""
+    content = document.pages[index].obj.Contents.read_bytes()
+    return [colour.decode() for colour in re.findall(rb"([\d. ]+ (?:k|rg|g))\s+BT", content)]
+
+
+def test_press_pdf_is_pdfx_in_cmyk_and_passes_preflight_and_ghostscript(mixed, press_pdf, tmp_path):
+    assert [str(finding) for finding in preflight(press_pdf)] == []
+    assert ghostscript_warnings(press_pdf, tmp_path) == ""
+    sheets = plan_sheets([PressCard(i.reference, i.folder, i.design, fitted_card(i)) for i in mixed])
+    with pikepdf.open(io.BytesIO(press_pdf)) as document:
+        assert document.pdf_version == "1.6" and str(document.docinfo.GTS_PDFXVersion) == "PDF/X-4"
+        [intent] = document.Root.OutputIntents
+        assert intent.DestOutputProfile.read_bytes() == DEFAULT_PROFILE.read_bytes()
+        assert BATCH in str(document.docinfo.Title)
+        for index in range(2 * len(sheets)):  # a press sheet is trimmed to itself: cards are cut from it
+            page = document.pages[index]
+            sheet = [0, 0, SHEET_WIDTH, SHEET_HEIGHT]
+            for box in (page.mediabox, page.obj.TrimBox, page.obj.BleedBox):
+                assert [float(v) for v in box] == pytest.approx(sheet)
+            slug_colour = _text_colours(document, index)[-1]  # the slug line is drawn last: grey in K alone
+            assert slug_colour.split()[:3] == ["0", "0", "0"] and slug_colour.endswith(" k"), slug_colour
+        # Forget-me-nots' message (#33312e, a warm near-black) prints in black ink alone in its press file.
+        number = [item.slug for item in mixed].index("forget-me-nots")
+        message_colours = _text_colours(document, 2 * len(sheets) + 4 * number + 2)
+        assert message_colours and all(c.split()[:3] == ["0", "0", "0"] for c in message_colours), message_colours
+        assert all(c.endswith(" k") for i in range(len(document.pages)) for c in _text_colours(document, i))
+
+
+def test_batch_takes_another_profile_or_makes_an_rgb_proof(mixed, tmp_path):
+    other = tmp_path / "press-house.icc"
+    other.write_bytes(DEFAULT_PROFILE.read_bytes())
+    pdf = press_sheets_pdf(mixed[:2], batch_reference=BATCH, profile=other)
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        assert str(document.Root.OutputIntents[0].OutputConditionIdentifier) == "Custom"
+    proof = press_sheets_pdf(mixed[:2], batch_reference=BATCH, pdfx=False)
+    assert [finding.rule for finding in preflight(proof)][0] == "pdfx"
+    assert b" rg" in pdf_content(proof) and b" rg" not in pdf_content(pdf)
+
+
+def pdf_content(pdf: bytes) -> bytes:
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return b"".join(page.obj.Contents.read_bytes() for page in document.pages)
+
+
+def test_envelopes_are_pdfx_and_pass_preflight_and_ghostscript(catalog, tmp_path):
+    items = batch_items(catalog, 4, ("A6", "A5", "5x7", "4.25x5.5"))
+    pdf = envelopes_pdf(items)
+    assert [str(finding) for finding in preflight(pdf)] == []
+    assert ghostscript_warnings(pdf, tmp_path) == ""
 
 
 def test_envelopes_one_per_order_in_batch_order_with_their_addresses(catalog):

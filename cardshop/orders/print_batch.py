@@ -2,7 +2,10 @@
 each card's press file), the envelopes, and the dispatch list.
 
 Each card's words are fitted once, here, and drawn by the render engine onto its sheet and into its
-press file. A card or an envelope that can't be printed raises `BatchItemError`, the engine's usual
+press file. The press PDF and the envelopes are PDF/X-4 in CMYK (render/press/), separated with the
+configured press profile (CARDSHOP_CMYK_PROFILE, else the shipped one), as `render --pdfx` is.
+
+A card or an envelope that can't be printed raises `BatchItemError`, the engine's usual
 `CardTextError` with the order's reference, before anything is drawn. Nothing here keeps or logs
 what an order says.
 """
@@ -10,6 +13,7 @@ what an order says.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +29,9 @@ from cardshop.render.layouts.envelope import draw_envelope
 from cardshop.render.layouts.marks import small_print_face
 from cardshop.render.layouts.pro import draw_pro_pages
 from cardshop.render.options import CardOptionError, CardTextError, RenderOptions, resolve_geometry
+from cardshop.render.press.canvas import press_canvas_class
+from cardshop.render.press.pdfx import finish_pdfx
+from cardshop.render.press.profile import PressProfile, load_profile, profile_path
 from cardshop.render.press_batch import PressCard, PressFileDrawer, press_batch_pdf
 from cardshop.render.text.fonts import register_all
 
@@ -54,12 +61,19 @@ class BatchItemError(CardTextError):
 
 
 def press_sheets_pdf(
-    items: Sequence[BatchItem], *, batch_reference: str = "", press_file: PressFileDrawer = draw_pro_pages
+    items: Sequence[BatchItem],
+    *,
+    batch_reference: str = "",
+    press_file: PressFileDrawer = draw_pro_pages,
+    profile: str | os.PathLike | None = None,
+    pdfx: bool = True,
 ) -> bytes:
     """The imposed press sheets (side A and side B of each), then each card's press file, in one PDF.
-    `batch_reference` goes on every sheet's slug line; `press_file` draws the per-card files."""
+    `batch_reference` goes on every sheet's slug line; `press_file` draws the per-card files. PDF/X-4
+    separated with `profile` (a path; None: the configured one), or an RGB proof with `pdfx=False`."""
+    press_profile = _press_profile(profile) if pdfx else None
     cards = [PressCard(item.reference, item.folder, item.design, fitted_card(item)) for item in items]
-    return press_batch_pdf(cards, batch_reference, press_file)
+    return press_batch_pdf(cards, batch_reference, press_file, press_profile)
 
 
 def fitted_card(item: BatchItem) -> FittedCard:
@@ -71,18 +85,24 @@ def fitted_card(item: BatchItem) -> FittedCard:
         raise BatchItemError(item.reference, error.problems) from None
 
 
-def envelopes_pdf(items: Sequence[BatchItem]) -> bytes:
-    """One envelope page per item, in batch order: the envelope that fits each card's size."""
+def envelopes_pdf(items: Sequence[BatchItem], *, profile: str | os.PathLike | None = None, pdfx: bool = True) -> bytes:
+    """One envelope page per item, in batch order: the envelope that fits each card's size. PDF/X-4
+    like the press PDF (each page's TrimBox is the envelope), or RGB with `pdfx=False`."""
     fits = [fitted_envelope(item) for item in items]
     if not fits:
         raise ValueError("a print batch needs at least one order")
+    press_profile = _press_profile(profile) if pdfx else None
+    canvas_class = press_canvas_class(press_profile) if press_profile is not None else Canvas
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, invariant=1, pageCompression=1, initialFontName=small_print_face())
-    canvas.setTitle("Print batch: envelopes")
+    canvas = canvas_class(buffer, invariant=1, pageCompression=1, initialFontName=small_print_face())
+    title = "Print batch: envelopes"
+    canvas.setTitle(title)
     canvas.setCreator("cardshop")
     for item, fit in zip(items, fits, strict=True):
         draw_envelope(canvas, item.folder, item.design, fit, None)
     canvas.save()
+    if press_profile is not None:
+        return finish_pdfx(buffer.getvalue(), press_profile, title)
     return buffer.getvalue()
 
 
@@ -101,6 +121,11 @@ def fitted_envelope(item: BatchItem) -> EnvelopeFit:
 def dispatch_list_pdf(batch_reference: str, items: Sequence[BatchItem], made_at: datetime) -> bytes:
     """The list to post from (WeasyPrint): references, names and addresses, never what a card says."""
     return make_dispatch_list(batch_reference, items, made_at)
+
+
+def _press_profile(profile: str | os.PathLike | None) -> PressProfile:
+    """The CMYK profile to separate with: `profile`, else CARDSHOP_CMYK_PROFILE, else the shipped one."""
+    return load_profile(profile_path(profile))
 
 
 def _geometry(item: BatchItem, options: RenderOptions):

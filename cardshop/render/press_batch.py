@@ -5,10 +5,16 @@ on its sheet and in its press file. Everything is drawn on one ReportLab canvas,
 prepared XObject and each font go into the document once however many cards use them.
 
 The per-card press files are drawn by `press_file`, by default the `pro-pages` layout with crop marks
-(front, inside left, inside right, back, each page with its own TrimBox and BleedBox). That is the
-seam for press-grade output: pass another drawer with the same signature; a renderer that makes
-whole PDFs of its own (PDF/X, with an output intent per file) would instead be appended after
-`press_batch_pdf` with pikepdf.
+(front, inside left, inside right, back, each page with its own TrimBox and BleedBox); another
+drawer with the same signature can be passed.
+
+With a press profile the whole document is press-grade, as `render_card` makes a `--pdfx` file: it is
+drawn on the profile's CMYK-only canvas (art separated once, greys and near-grey text and marks in
+black ink alone) and finished as PDF/X-4 with the profile as its output intent. A sheet side's
+TrimBox (and BleedBox) is the whole SRA3 sheet, as imposition software writes a press sheet: the
+sheet is what goes through the press uncut, and the cards on it are cut at its crop marks. Each
+per-card page keeps its own card-sized TrimBox and BleedBox. Without a profile the same pages are
+drawn in RGB (the proof an operator can compare with).
 
 Sheet geometry is planned in `layouts/press_sheet.py`. The PDF outline (bookmarks) lists every sheet
 side and every card's press file by its order reference.
@@ -41,6 +47,9 @@ from cardshop.render.layouts.press_sheet import (
 from cardshop.render.layouts.pro import draw_pro_pages
 from cardshop.render.options import RenderOptions
 from cardshop.render.panels import draw_panel
+from cardshop.render.press.canvas import press_canvas_class
+from cardshop.render.press.pdfx import finish_pdfx
+from cardshop.render.press.profile import PressProfile
 from cardshop.render.text.fonts import register_all
 
 PressFileDrawer = Callable[[Canvas, Path, Design, FittedCard, RenderOptions], None]
@@ -98,16 +107,20 @@ def press_batch_pdf(
     cards: Sequence[PressCard],
     batch_reference: str = "",
     press_file: PressFileDrawer = draw_pro_pages,
+    profile: PressProfile | None = None,
 ) -> bytes:
-    """The press sheets (side A, side B, for each sheet), then every card's press file, as PDF bytes."""
+    """The press sheets (side A, side B, for each sheet), then every card's press file, as PDF bytes:
+    PDF/X-4 in CMYK separated with `profile`, or plain RGB when it is None."""
     if not cards:
         raise ValueError("a print batch needs at least one card")
     register_all()
     sheets = plan_sheets(cards)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, invariant=1, pageCompression=1, initialFontName=small_print_face())
+    canvas_class = press_canvas_class(profile) if profile is not None else Canvas
+    canvas = canvas_class(buffer, invariant=1, pageCompression=1, initialFontName=small_print_face())
     label = _safe(batch_reference, 40)
-    canvas.setTitle(f"Print batch {label}: press sheets and press files" if label else "Print batch")
+    title = f"Print batch {label}: press sheets and press files" if label else "Print batch"
+    canvas.setTitle(title)
     canvas.setCreator("cardshop")
     for sheet in sheets:
         for side in ("A", "B"):
@@ -123,6 +136,8 @@ def press_batch_pdf(
         press_file(canvas, card.folder, card.design, card.fitted, options)
     canvas.showOutline()
     canvas.save()
+    if profile is not None:
+        return finish_pdfx(buffer.getvalue(), profile, title)
     return buffer.getvalue()
 
 
@@ -130,7 +145,7 @@ def draw_sheet_side(canvas: Canvas, sheet: PressSheet, side: str, batch: str, sh
     """One page: side "A" (outside spreads) or "B" (inside spreads, behind them), marks and slug line."""
     plan = sheet.plan
     canvas.setPageSize((SHEET_WIDTH, SHEET_HEIGHT))
-    set_boxes(canvas, Rect(0, 0, SHEET_WIDTH, SHEET_HEIGHT), 0)
+    set_boxes(canvas, Rect(0, 0, SHEET_WIDTH, SHEET_HEIGHT), 0)  # a press sheet: trimmed to itself
     outside, inside = spread_placements(plan.geometry, 0, 0)
     for position, card in enumerate(sheet.cards):
         move = plan.outside(position) if side == "A" else plan.inside(position)

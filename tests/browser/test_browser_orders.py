@@ -1,7 +1,8 @@
 """The whole print-and-post path in Chromium: a sender orders a card for a date, the daily release
 queues it, an operator signs in with a TOTP code, approves it, makes a batch and downloads its three
-PDFs, marks it printed and posted, the sender's private link says posted, and the purge erases the
-words (checked in the database's raw bytes)."""
+PDFs (the press PDF and the envelopes pass the press preflight), marks it printed and posted, the
+sender's private link says posted, and the purge erases the words (checked in the database's raw
+bytes)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pypdfium2 as pdfium
 
 from cardshop.orders.crypto import new_key
 from cardshop.orders.posting import next_posting_day
+from cardshop.studio.preflight import preflight
 from tests.browser.conftest import assert_clean, open_context
 from tests.browser.support import live_server
 from tests.test_orders_store import raw_dump
@@ -79,6 +81,8 @@ def test_order_print_post_and_forget(browser, tmp_path):
                 operator.get_by_role("link", name=f"{label} (PDF)").click()
             pdf = Path(info.value.path()).read_bytes()
             assert len(pdfium.PdfDocument(pdf)) >= 1
+            if label != "Dispatch list":  # the list is for the post room, not the press
+                assert [str(finding) for finding in preflight(pdf)] == [], label
         operator.get_by_role("button", name="Mark the batch printed").click()
         operator.get_by_role("button", name="Mark the batch posted").click()
         operator.wait_for_selector("text=Posted. Thank you.")
