@@ -44,12 +44,17 @@ def trimmed(picture) -> Image.Image:
     return picture.image.crop(picture.trim_box())
 
 
-def panels(loaded, px_per_mm: float) -> tuple[Image.Image, Image.Image]:
-    """The trimmed front, and the trimmed inside spread as it opens."""
+def panels(loaded, px_per_mm: float, outside: bool = False) -> tuple[Image.Image, Image.Image]:
+    """The trimmed front, and the trimmed inside spread as it opens (or, with `outside`, the outside
+    spread as it is printed: back beside or above the front)."""
     values = {name: value for name, value in TYPICAL.items() if name in loaded.design.fields}
     _, images = render_panels(loaded.folder, loaded.design, values, loaded.design.sizes[0], px_per_mm)
     front = trimmed(images["front"])
     left, right = trimmed(images["inside_left"]), trimmed(images["inside_right"])
+    if outside:
+        left, right = trimmed(images["back"]), front
+        if loaded.design.fold == "top":
+            left = left.rotate(180)
     if loaded.design.fold == "side":
         spread = Image.new("RGB", (left.width + right.width, max(left.height, right.height)), "white")
         spread.paste(left, (0, 0))
@@ -113,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             front, spread = panels(loaded, args.dpi / 25.4)
             front.save(args.out / f"{loaded.slug}-front.png")
             spread.save(args.out / f"{loaded.slug}-inside.png")
+            panels(loaded, args.dpi / 25.4, outside=True)[1].save(args.out / f"{loaded.slug}-outside.png")
         return 0
     build_sheet(designs).save(args.sheet, optimize=True)
     print(f"{args.sheet}: {len(designs)} designs")

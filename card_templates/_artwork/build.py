@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from kit import LANDSCAPE, Curve, Svg, catmull, f, polar, star_field, stroke_path, wash  # noqa: E402
+from kit import LANDSCAPE, Curve, Svg, catmull, f, glow, mix, polar, star_field, stroke_path, wash  # noqa: E402
 from motifs import (  # noqa: E402
     CREAM,
     acorn,
@@ -118,9 +118,12 @@ def forget_me_nots(slug):
 
 def dusk_sky(s: Svg, rnd, stops=None, moon_at=(76, 38), moon_r=8.5, stars=46, text_band=(72, 98)):
     w, h = s.width, s.height
+    # the sky is nearly even in colour where the moon hangs, so its gradient halo meets the sky unseen
     stops = stops or [
         (0, "#1f2640"),
-        (0.42, "#363c5e"),
+        (0.14, "#29304f"),
+        (0.35, "#2b3251"),
+        (0.46, "#383e60"),
         (0.66, "#5e5878"),
         (0.82, "#9b7f8f"),
         (0.93, "#d0a79c"),
@@ -148,11 +151,20 @@ def dusk_sky(s: Svg, rnd, stops=None, moon_at=(76, 38), moon_r=8.5, stars=46, te
             (14, text_band[0], w - 14, text_band[1]),
         ],
     )
-    moon(s, moon_at, moon_r, "#f3e6c6", phase=0.28, tilt=-0.5, halo="#f3e6c6", halo_r=moon_r * 2.3)
+    ground = colour_at(stops, moon_at[1] / h)
+    moon(s, moon_at, moon_r, "#f3e6c6", phase=0.28, tilt=-0.5, halo="#f3e6c6", halo_r=moon_r * 2.3, ground=ground)
 
 
-def hills(s: Svg, rnd, layers):
-    w = s.width
+def colour_at(stops, t):
+    """The colour of a gradient with these stops at ``t`` (0 to 1)."""
+    for (t0, c0), (t1, c1) in zip(stops, stops[1:]):
+        if t0 <= t <= t1:
+            return mix(c0, c1, (t - t0) / (t1 - t0) if t1 > t0 else 0)
+    return stops[-1][1]
+
+
+def hills(s: Svg, rnd, layers, width=None):
+    w = width or s.width
     for base, amp, col, op in layers:
         ptsl = []
         n = 7
@@ -163,6 +175,9 @@ def hills(s: Svg, rnd, layers):
         s.add(f'<path d="{d}" fill="{col}" fill-opacity="{f(op)}"/>')
 
 
+FOLD_SHIFT = 105.0  # a point on the front, in the back's drawing: x + 105 (the panels meet at the fold)
+
+
 @design("dusk-moon")
 def dusk_moon(slug):
     rnd = random.Random(31)
@@ -170,7 +185,11 @@ def dusk_moon(slug):
     dusk_sky(s, rnd)
     for c, r in (((28, 26), 1.5), ((43, 62), 1.0), ((90, 70), 1.2), ((20, 78), 0.8)):
         sparkle(s, c, r, "#f6ecd8", 0.9)
-    hills(s, rnd, [(136, 7, "#4d4662", 0.55), (142, 6, "#37334d", 0.85), (148, 4, "#262539", 0.95)])
+    hill_layers = [(136, 7, "#4d4662", 0.55), (142, 6, "#37334d", 0.85), (148, 4, "#262539", 0.95)]
+    # the hills are drawn once across both outside panels, so they run on round the fold
+    back_hills = Svg()
+    hills(back_hills, random.Random(32), hill_layers, width=216)
+    s.add(f'<g transform="translate({f(-FOLD_SHIFT)},0)">' + "".join(back_hills.body) + "</g>")
     out(slug, "front.svg", s)
 
     bg = "#f6f2ee"
@@ -185,11 +204,11 @@ def dusk_moon(slug):
         sparkle(s, c, r, "#b59c74", 0.9)
     out(slug, "inside_right.svg", s)
 
-    s = paper(bg)
-    moon(s, (55.5, 126), 3.6, "#cfb27e", phase=0.28, tilt=-0.5)
+    # the back carries the dusk round the fold: the same sky, a few stars, the hills running on
+    s = Svg()
+    dusk_sky(s, random.Random(33), moon_at=(55.5, 40), moon_r=3.4, stars=14, text_band=(48, 62))
+    s.body.extend(back_hills.body)
     out(slug, "back.svg", s)
-
-
 # ================================================================ 4. quiet
 
 
@@ -226,18 +245,32 @@ def three_pebbles(slug):
 # ================================================================ 5. remembrance day
 
 
+WAVE_GLOW = [  # the candle's light, as one radial gradient over the whole dark ground
+    (0, "#6d5a4a"),
+    (0.06, "#5a4a44"),
+    (0.14, "#463b41"),
+    (0.24, "#36303a"),
+    (0.36, "#2c2833"),
+    (0.55, "#25232e"),
+    (1, "#201f2a"),
+]
+
+
+def wave_ground(s: Svg, flame):
+    fill = s.radial(WAVE_GLOW, flame[0], flame[1], 200)
+    s.add(f'<rect x="-1" y="-1" width="{f(s.width + 2)}" height="{f(s.height + 2)}" fill="{fill}"/>')
+
+
 @design("wave-of-light")
 def wave_of_light(slug):
     rnd = random.Random(51)
     s = Svg()
-    s.add(
-        f'<rect x="-1" y="-1" width="113" height="156" fill="{s.linear([(0, "#1e1d29"), (0.55, "#2b2733"), (1, "#3a3038")], 0, 0, 0, 154)}"/>'
-    )
-    star_field(s, rnd, (8, 8, 103, 40), 16, "#efe2c8", 0.1, 0.3, (0.25, 0.6))
-    candle(s, rnd, 55.5, 58, 96, 15, glow_r=34, glow_op=0.022)
-    # a little warm light pooled on the surface under the candle
-    s.add('<ellipse cx="55.5" cy="97" rx="26" ry="3" fill="#f2c77d" fill-opacity="0.05"/>')
-    s.add('<ellipse cx="55.5" cy="97" rx="16" ry="1.8" fill="#f2c77d" fill-opacity="0.06"/>')
+    flame = (55.5, 50)
+    wave_ground(s, flame)
+    star_field(s, rnd, (8, 8, 103, 40), 16, "#efe2c8", 0.1, 0.3, (0.25, 0.6), avoid=[(30, 20, 81, 60)])
+    candle(s, rnd, 55.5, 58, 96, 15)
+    # a little warm light pooled on the surface under the candle, as a flattened gradient
+    glow(s, (55.5, 97), 26, "#f2c77d", colour_at(WAVE_GLOW, 47 / 200), strength=0.12, ry=3.2)
     out(slug, "front.svg", s)
 
     bg = "#f5f0e8"
@@ -245,8 +278,10 @@ def wave_of_light(slug):
     candle_line(s, 55.5, 46, 58, 6.4)
     out(slug, "inside_left.svg", s)
 
-    s = paper(bg)
-    candle_line(s, 55.5, 126, 134, 4.2, line=0.22)
+    # the back carries the dark round the fold: the same light, from the candle across the fold
+    s = Svg()
+    wave_ground(s, (flame[0] + FOLD_SHIFT, flame[1]))
+    candle_line(s, 55.5, 118, 126, 4.2, ink="#cdb58c", flame="#f0c27a", line=0.22)
     out(slug, "back.svg", s)
 
 

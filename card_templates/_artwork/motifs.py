@@ -266,9 +266,10 @@ def drifting_seed(svg: Svg, c, r, angle, ink="#5b5750", opacity=0.75):
 # ---------------------------------------------------------------- sky
 
 
-def moon(svg: Svg, c, r, color="#f3e6c8", phase=0.3, tilt=-0.45, halo=None, halo_r=None):
-    if halo:
-        glow(svg, c, halo_r or r * 3, halo, rings=12, opacity=0.02)
+def moon(svg: Svg, c, r, color="#f3e6c8", phase=0.3, tilt=-0.45, halo=None, halo_r=None, ground=None):
+    """A crescent moon; with ``halo`` and ``ground`` (the sky colour behind it), a soft gradient glow."""
+    if halo and ground:
+        glow(svg, c, halo_r or r * 3, halo, ground, strength=0.16, ry=(halo_r or r * 3) * 0.75)
     svg.add(f'<path d="{crescent_d(c, r, phase, tilt)}" fill="{color}"/>')
 
 
@@ -330,11 +331,13 @@ def candle(
     body=("#f4ead7", "#d8c6a6"),
     flame_glow="#f2c77d",
     glow_r=26,
-    glow_op=0.035,
+    ground=None,
     holder="#b59a6e",
 ):
-    """A pillar candle with a lit flame and a warm halo. ``top``/``bottom`` are the body's ends."""
-    glow(svg, (x, top - 7), glow_r, flame_glow, rings=22, opacity=glow_op)
+    """A pillar candle with a lit flame. ``top``/``bottom`` are the body's ends. With ``ground`` (the
+    colour behind it) a warm gradient halo of radius ``glow_r`` is drawn round the flame."""
+    if ground:
+        glow(svg, (x, top - 7), glow_r, flame_glow, ground, strength=0.22)
     grad = svg.linear([(0, body[1]), (0.35, body[0]), (0.7, body[0]), (1, body[1])], x - w / 2, 0, x + w / 2, 0)
     r = w * 0.09
     svg.add(
@@ -365,7 +368,8 @@ def candle(
     )
     fgrad = svg.linear([(0, "#fff6dc"), (0.55, "#f7d58c"), (1, "#e8a04f")], 0, fl - 9.5, 0, fl + 1)
     svg.add(f'<path d="{outer}" fill="{fgrad}"/>')
-    svg.add(f'<ellipse cx="{f(x)}" cy="{f(fl - 1.4)}" rx="1.1" ry="1.9" fill="#8fa6c8" fill-opacity="0.55"/>')
+    # the hotter, deeper core just above the wick: warm amber (a blue-grey core prints as a grey blob)
+    svg.add(f'<ellipse cx="{f(x)}" cy="{f(fl - 1.2)}" rx="0.95" ry="1.5" fill="#e39a4c" fill-opacity="0.55"/>')
     svg.add(f'<ellipse cx="{f(x)}" cy="{f(fl - 3.6)}" rx="0.9" ry="2.4" fill="#fffbef" fill-opacity="0.8"/>')
     if holder:
         svg.add(f'<ellipse cx="{f(x)}" cy="{f(bottom + 0.6)}" rx="{f(w * 0.85)}" ry="{f(w * 0.13)}" fill="{holder}"/>')
