@@ -30,12 +30,14 @@ from motifs import (  # noqa: E402
     lily,
     moon,
     oak_leaf_d,
+    oak_sprig,
     olive_sprig,
     paper_boat,
     pebble,
     ripples,
     seed_head,
     snowdrop,
+    smooth_pebble,
     sparkle,
 )
 
@@ -212,33 +214,23 @@ def dusk_moon(slug):
 # ================================================================ 4. quiet
 
 
-def cairn(s: Svg, rnd, base_x, base_y, scale=1.0):
-    """Three smooth stones balanced on each other, with a soft shadow."""
-    k = scale
-    ground_shadow(s, (base_x + 1 * k, base_y + 0.5 * k), 20 * k, 2.2 * k, opacity=0.05, layers=5)
-    stones = [  # (dx, dy from base, rx, ry, light, dark, rotation)
-        (0, -7.4, 18, 7.6, "#d6cfc3", "#a59c8e", 0.03),
-        (1.2, -19.6, 12.5, 5.4, "#e0d6c6", "#b5a893", -0.06),
-        (-0.4, -28.4, 7.4, 3.9, "#c8ccc4", "#979e96", 0.05),
-    ]
-    for dx, dy, rx, ry, light, dark, rot in stones:
-        pebble(
-            s, rnd, (base_x + dx * k, base_y + dy * k), rx * k, ry * k, light, dark, rot, speckle="#8d8477", n_speckle=5
-        )
-
-
 @design("three-pebbles")
 def three_pebbles(slug):
     bg = "#f3f1ec"
     s = paper(bg)
-    rnd = random.Random(41)
-    cairn(s, rnd, 55.5, 98, 1.12)
+    rnd = random.Random(42)
+    # three smooth stones laid side by side on the page, as if set down on a windowsill: one for each
+    # of you, and one for your baby (the card doesn't say so; the shapes only suggest it)
+    smooth_pebble(s, rnd, (36, 84), 13, 8, "#dcd5c9", "#a99f90", bg, rot=0.08)
+    smooth_pebble(s, rnd, (77, 85), 12, 7.4, "#d2d6cd", "#9ba298", bg, rot=-0.1)
+    smooth_pebble(s, rnd, (57, 88.5), 6.4, 4.2, "#e6dccb", "#b6a78f", bg, rot=0.05)
     out(slug, "front.svg", s)
 
     s = paper(bg)
     rnd = random.Random(43)
-    ground_shadow(s, (55.8, 133.4), 5.4, 0.8, opacity=0.07)
-    pebble(s, rnd, (55.5, 131.4), 5, 2.1, "#d6cfc3", "#a59c8e", 0.03)
+    smooth_pebble(s, rnd, (50, 128), 4.2, 2.6, "#dcd5c9", "#a99f90", bg)
+    smooth_pebble(s, rnd, (61.5, 128.4), 3.9, 2.4, "#d2d6cd", "#9ba298", bg)
+    smooth_pebble(s, rnd, (56, 129.6), 2.1, 1.4, "#e6dccb", "#b6a78f", bg)
     out(slug, "back.svg", s)
 
 
@@ -369,9 +361,9 @@ def dandelion_clocks(slug):
         )
     out(slug, "front.svg", s)
 
+    # inside left: the two seeds that drift on from the front, lifting together above the name
     s = paper(bg)
-    rnd = random.Random(73)
-    for (x, y), a, r in (((86, 30), -1.0, 4.0), ((93, 20), -1.2, 3.4)):
+    for (x, y), a, r in (((50, 40), -1.25, 4.2), ((60.5, 33), -1.0, 3.8)):
         drifting_seed(s, (x, y), r, a)
     out(slug, "inside_left.svg", s)
 
@@ -465,45 +457,32 @@ def mothers_day_anemones(slug):
 
 @design("fathers-day-oak")
 def fathers_day_oak(slug):
-    rnd = random.Random(111)
+    rnd = random.Random(112)
     bg = "#f3f1ea"
     s = paper(bg)
-    wash(s, 56, 62, 28, 30, "#e4dfcc", rnd, layers=3, opacity=0.35, wobble=0.15, edge=0.15)
-    s.add('<g transform="translate(-5,0)">')
-    ink = "#5e5038"
-    from kit import tapered_stem
-
-    # an arching oak twig with four leaves and a pair of acorns hanging under it
-    twig = Curve((26, 104), (38, 90), (58, 72), (84, 50))
-    tapered_stem(s, twig, 1.4, 0.5, "#7a6646", 0.95)
-    for t, side, ln, col in (
-        (0.16, -1, 22, "#8e9a6c"),
-        (0.36, -1, 27, "#a0a46f"),
-        (0.62, 1, 24, "#97a06c"),
-        (0.86, -1, 22, "#b0a66e"),
-        (1.0, 0, 18, "#9aa46e"),
-    ):
-        p = twig.at(t)
-        a = twig.angle(t) + side * 0.85
-        d = oak_leaf_d(p, a, ln, ln * 0.27, lobes=4)
-        s.add(f'<path d="{d}" fill="{col}" fill-opacity="0.5"/>')
-        s.add(f'<path d="{d}" fill="none" stroke="{ink}" stroke-width="0.2" stroke-opacity="0.85"/>')
-        e = polar(p, ln * 0.88, a)
-        s.add(
-            f'<path d="M{f(p[0])},{f(p[1])}L{f(e[0])},{f(e[1])}" stroke="{ink}" stroke-width="0.18" stroke-opacity="0.7"/>'
-        )
-    p = twig.at(0.5)
-    stalk_end = (p[0] + 3, p[1] + 9)
+    # a single upright oak sprig, centred, leaves alternating on short stalks, a pair of acorns hanging
+    # from a node: balanced on the page, not leaning off one edge
+    stem = Curve((56, 108), (53, 90), (59, 70), (55.5, 30))
+    p = stem.at(0.42)
+    stalk_end = (p[0] + 5.5, p[1] + 8.5)
     stroke_path(
-        s,
-        f"M{f(p[0])},{f(p[1])}Q{f(p[0] + 3)},{f(p[1] + 3)} {f(stalk_end[0])},{f(stalk_end[1])}",
-        "#7a6646",
-        0.55,
-        0.95,
+        s, f"M{f(p[0])},{f(p[1])}Q{f(p[0] + 4.5)},{f(p[1] + 2)} {f(stalk_end[0])},{f(stalk_end[1])}", "#7a6646", 0.5
     )
-    acorn(s, (stalk_end[0] - 1.2, stalk_end[1] + 1.4), 3.4, 1.95)
-    acorn(s, (stalk_end[0] + 1.4, stalk_end[1] + 1.0), 3.1, 1.15)
-    s.add("</g>")
+    acorn(s, (stalk_end[0] - 0.6, stalk_end[1] + 1.6), 3.2, 1.75)
+    acorn(s, (stalk_end[0] + 1.2, stalk_end[1] + 0.9), 2.9, 1.2)
+    oak_sprig(
+        s,
+        rnd,
+        stem,
+        [
+            (0.12, -1, 19, "#9aa36f"),
+            (0.3, 1, 22, "#8e9a6c"),
+            (0.5, -1, 23, "#a3a872"),
+            (0.68, 1, 21, "#97a06c"),
+            (0.84, -1, 18, "#a9a86e"),
+            (1.0, 0, 16, "#9aa46e"),
+        ],
+    )
     out(slug, "front.svg", s)
 
     s = paper(bg)
@@ -514,40 +493,34 @@ def fathers_day_oak(slug):
 # ================================================================ 12. pregnancy after loss
 
 
+RAINBOW = ["#dc9f92", "#e7c189", "#b4c99a", "#93b4cc", "#b3a3cb"]
+
+
+def arc_bands(s: Svg, c, r_outer, band, gap, colours, line=None):
+    """Clean concentric half-circle bands with square ends resting on one baseline."""
+    for i, col in enumerate(colours):
+        r = r_outer - band / 2 - i * (band + gap)
+        s.add(
+            f'<path d="M{f(c[0] - r)},{f(c[1])}A{f(r)},{f(r)} 0 0,1 {f(c[0] + r)},{f(c[1])}" fill="none" '
+            f'stroke="{col}" stroke-width="{f(band)}" stroke-linecap="butt"/>'
+        )
+    if line:
+        s.add(
+            f'<path d="M{f(c[0] - r_outer - 4)},{f(c[1] + 0.5)}L{f(c[0] + r_outer + 4)},{f(c[1] + 0.5)}" '
+            f'stroke="{line}" stroke-width="0.3" stroke-linecap="round"/>'
+        )
+
+
 @design("soft-rainbow")
 def soft_rainbow(slug):
-    rnd = random.Random(121)
     bg = "#f7f3ec"
     s = paper(bg)
-    c = (55.5, 96)
-    colours = ["#d9a99b", "#e4c493", "#bac5a2", "#a8bacb", "#c4b6cf"]
-    from kit import catmull as cm
-
-    # each band is a loose, uneven brushstroke of translucent colour; the ends stop at different heights
-    for i, col in enumerate(colours):
-        r = 36 - i * 4.4
-        for layer in range(2):
-            a0 = math.pi + 0.06 + rnd.uniform(0, 0.1) + i * 0.015
-            a1 = 2 * math.pi - 0.06 - rnd.uniform(0, 0.1) - i * 0.015
-            n = 26
-            outer, inner = [], []
-            for k in range(n + 1):
-                a = a0 + (a1 - a0) * k / n
-                taper = min(1.0, min(k, n - k) / 3 + 0.35)
-                wob = math.sin(k * 0.9 + rnd.uniform(0, 6)) * 0.25
-                w = (2.4 + wob) * taper
-                outer.append(polar(c, r + w, a))
-                inner.append(polar(c, r - w, a))
-            d = cm(outer) + "L" + cm(list(reversed(inner)))[1:] + "Z"
-            s.add(f'<path d="{d}" fill="{col}" fill-opacity="{f(0.32 if layer == 0 else 0.22)}"/>')
+    # five clear, evenly spaced bands in clean pastels, ends square on a fine baseline
+    arc_bands(s, (55.5, 90), 36, 4.2, 1.3, RAINBOW, line="#c9bfae")
     out(slug, "front.svg", s)
 
     s = paper(bg)
-    for i, col in enumerate(colours):
-        r = 6 - i * 0.9
-        s.add(
-            f'<path d="M{f(55.5 - r)},127A{f(r)},{f(r)} 0 0,1 {f(55.5 + r)},127" fill="none" stroke="{col}" stroke-width="0.8" stroke-opacity="0.7" stroke-linecap="round"/>'
-        )
+    arc_bands(s, (55.5, 127), 7, 0.9, 0.35, RAINBOW)
     out(slug, "back.svg", s)
 
 

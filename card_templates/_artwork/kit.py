@@ -341,15 +341,14 @@ def glow(svg: Svg, c, r, color, ground, strength=0.3, ry=None):
     halo is an ellipse (scaled vertically), which keeps it inside a band of a sky that changes colour
     from top to bottom.
     """
+    # The rim is stroked in the ground colour: PDFium draws a dark hairline where a gradient is clipped.
     fill = svg.radial(glow_stops(ground, color, strength), c[0], c[1], r)
-    if ry is None or ry == r:
-        svg.add(f'<circle cx="{f(c[0])}" cy="{f(c[1])}" r="{f(r)}" fill="{fill}"/>')
+    k = (ry / r) if ry else 1.0
+    disc = f'<circle cx="{f(c[0])}" cy="{f(c[1])}" r="{f(r)}" fill="{fill}" stroke="{ground}" stroke-width="{f(0.3 / k)}"/>'
+    if k == 1.0:
+        svg.add(disc)
         return
-    k = ry / r
-    svg.add(
-        f'<g transform="translate({f(c[0])},{f(c[1])}) scale(1,{f(k)}) translate({f(-c[0])},{f(-c[1])})">'
-        f'<circle cx="{f(c[0])}" cy="{f(c[1])}" r="{f(r)}" fill="{fill}"/></g>'
-    )
+    svg.add(f'<g transform="translate({f(c[0])},{f(c[1])}) scale(1,{f(k)}) translate({f(-c[0])},{f(-c[1])})">{disc}</g>')
 
 
 def star_field(svg: Svg, rnd, box, n, color, rmin=0.15, rmax=0.45, opacity=(0.5, 0.95), avoid=()):

@@ -7,14 +7,17 @@ import math
 from kit import (
     Curve,
     Svg,
+    blob_points,
     catmull,
     crescent_d,
     f,
     glow,
+    mix,
     painted_leaf,
     polar,
     sparkle_d,
     stroke_path,
+    tapered_stem,
 )
 
 # ---------------------------------------------------------------- palettes
@@ -752,3 +755,81 @@ def oak_leaf_d(base, angle, length, width, lobes=4) -> str:
         pts_r.append(tr(length * t, -w))
     ptsx = [tr(0, 0)] + pts_l + [tr(length, 0)] + list(reversed(pts_r))
     return catmull(ptsx, closed=True)
+
+
+# ---------------------------------------------------------------- oak, redrawn
+
+
+def oak_leaf2_d(base, angle, length, width, rnd, lobes=4, petiole=0.12) -> str:
+    """An English oak leaf: a short stalk, rounded lobes with clear sinuses between them, widest beyond
+    the middle (obovate) and ending in a rounded terminal lobe. Slightly uneven, as leaves are."""
+    ca, sa = math.cos(angle), math.sin(angle)
+
+    def tr(u, v):
+        return (base[0] + u * ca - v * sa, base[1] + u * sa + v * ca)
+
+    def side(sign):
+        out = []
+        for i in range(lobes):
+            t0 = petiole + (1 - petiole) * (i + 0.15) / (lobes + 0.6)
+            t1 = petiole + (1 - petiole) * (i + 0.65) / (lobes + 0.6)
+            env = 0.35 + 0.65 * math.sin(math.pi * min(1.0, (t1 - petiole) / (1 - petiole) * 0.92)) ** 0.8
+            sinus = width * env * 0.5 * rnd.uniform(0.9, 1.1)
+            lobe = width * env * rnd.uniform(0.92, 1.06)
+            out.append(tr(length * t0, sign * sinus))
+            out.append(tr(length * (t1 - 0.04), sign * lobe))
+            out.append(tr(length * (t1 + 0.04), sign * lobe * 0.93))
+        return out
+
+    left, right = side(1), side(-1)
+    tip = [tr(length * 0.97, width * 0.22), tr(length, 0), tr(length * 0.97, -width * 0.22)]
+    stalk = [tr(0, width * 0.04), tr(length * petiole, width * 0.12)]
+    back = [tr(length * petiole, -width * 0.12), tr(0, -width * 0.04)]
+    return catmull(stalk + left + tip + list(reversed(right)) + back, closed=True, tension=0.85)
+
+
+def oak_sprig(svg: Svg, rnd, stem: Curve, leaves, ink="#5e5038", twig="#7a6646"):
+    """An oak twig with leaves on short stalks, alternating left and right. ``leaves`` is a list of
+    (t along the stem, side -1/1 or 0 for the tip, length, fill colour)."""
+    tapered_stem(svg, stem, 1.3, 0.45, twig, 0.95)
+    for t, side, length, colour in leaves:
+        p = stem.at(t)
+        a = stem.angle(t) + side * rnd.uniform(0.75, 0.95)
+        d = oak_leaf2_d(p, a, length, length * 0.3, rnd)
+        svg.add(f'<path d="{d}" fill="{colour}" fill-opacity="0.62"/>')
+        svg.add(f'<path d="{d}" fill="none" stroke="{ink}" stroke-width="0.2" stroke-opacity="0.85"/>')
+        # the midrib and a few side veins
+        e = polar(p, length * 0.92, a)
+        svg.add(
+            f'<path d="M{f(p[0])},{f(p[1])}L{f(e[0])},{f(e[1])}" stroke="{ink}" stroke-width="0.17" '
+            f'stroke-opacity="0.7"/>'
+        )
+        for k in (0.38, 0.55, 0.72):
+            q = polar(p, length * k, a)
+            for sgn in (1, -1):
+                v = polar(q, length * 0.13, a + sgn * 0.75)
+                svg.add(
+                    f'<path d="M{f(q[0])},{f(q[1])}L{f(v[0])},{f(v[1])}" stroke="{ink}" stroke-width="0.12" '
+                    f'stroke-opacity="0.5"/>'
+                )
+
+
+# ---------------------------------------------------------------- pebbles, redrawn
+
+
+def smooth_pebble(svg: Svg, rnd, c, rx, ry, light, dark, ground, rot=0.0):
+    """A pebble lying on the ground: one opaque radial gradient (lit from the upper left), no bands,
+    and a soft contact shadow as a flattened gradient that fades to exactly the ground colour."""
+    glow(svg, (c[0] + rx * 0.12, c[1] + ry * 0.82), rx * 1.25, "#5f574b", ground, strength=0.3, ry=ry * 0.42)
+    d = catmull(blob_points(c[0], c[1], rx, ry, rnd, wobble=0.035, n=14, rot=rot), closed=True)
+    # lit from the upper left; the edge is stroked in the shade colour, which also covers the hairline
+    # PDFium draws where a gradient is clipped
+    edge = mix(light, dark, 0.8)
+    fill = svg.radial(
+        [(0, light), (0.4, light), (0.75, mix(light, dark, 0.55)), (1, edge)],
+        c[0] - rx * 0.3,
+        c[1] - ry * 0.45,
+        max(rx, ry) * 1.45,
+    )
+    svg.add(f'<path d="{d}" fill="{fill}" stroke="{edge}" stroke-width="0.18"/>')
+    return d
