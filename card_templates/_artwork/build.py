@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from kit import LANDSCAPE, Curve, Svg, catmull, f, glow, mix, polar, star_field, stroke_path, wash  # noqa: E402
+from kit import LANDSCAPE, Curve, Svg, catmull, f, glow, mix, painted_leaf, polar, star_field, stroke_path, wash  # noqa: E402
 from motifs import (  # noqa: E402
     CREAM,
     acorn,
@@ -31,6 +31,8 @@ from motifs import (  # noqa: E402
     moon,
     oak_leaf_d,
     oak_sprig,
+    fmn_flower,
+    fmn_stem,
     olive_sprig,
     paper_boat,
     pebble,
@@ -708,6 +710,422 @@ def two_cosmos(slug):
     s = paper(bg)
     cosmos(s, random.Random(163), (52.5, 124), 3.6, rot=0.3)
     cosmos(s, random.Random(164), (59, 126), 3.0, petal="#f6efe6", edge="#c8b49e", rot=0.1)
+    out(slug, "back.svg", s)
+
+
+# ================================================================ Collection II
+
+
+def ruled(s: Svg, x0, x1, y0, n, gap, colour="#d3cabb", width=0.2):
+    """Faint ruled lines to write on by hand after printing."""
+    for i in range(n):
+        y = y0 + i * gap
+        s.add(f'<path d="M{f(x0)},{f(y)}L{f(x1)},{f(y)}" stroke="{colour}" stroke-width="{f(width)}"/>')
+
+
+def seedling(s: Svg, base, h, ink="#5d6a52", leaf="#a3b38e", rnd=None, scale=1.0):
+    """A seedling: a short curved stem and two seed leaves opening, over a fine line of ground."""
+    rnd = rnd or random.Random(0)
+    x, y = base
+    top = (x + 0.6 * scale, y - h)
+    stroke_path(s, f"M{f(x)},{f(y)}Q{f(x - 1.2 * scale)},{f(y - h * 0.5)} {f(top[0])},{f(top[1])}", ink, 0.42 * scale)
+    painted_leaf(s, top, -2.55, 7.5 * scale, 2.4 * scale, leaf, ink, rnd, bend=-0.1, fill_op=0.7, line=0.18 * scale)
+    painted_leaf(s, top, -0.5, 8.5 * scale, 2.6 * scale, leaf, ink, rnd, bend=0.1, fill_op=0.7, line=0.18 * scale)
+    stroke_path(s, f"M{f(x - 9 * scale)},{f(y + 0.2)}Q{f(x)},{f(y - 0.8)} {f(x + 9 * scale)},{f(y + 0.2)}", "#b8a98f", 0.3)
+
+
+@design("two-together")
+def two_together(slug):
+    bg = "#f6f3ee"
+    s = paper(bg)
+    # two forget-me-not sprigs from one point, leaning towards each other
+    fmn_stem(s, random.Random(171), (53, 100), (40, 42), 0.1, flowers=4, size=3.1, leaves=2, stem_w=0.38)
+    fmn_stem(s, random.Random(172), (57, 100), (70, 46), -0.1, flowers=4, size=2.9, leaves=2, stem_w=0.38)
+    stroke_path(s, "M52,97.4Q55,99 58,97.3", "#a08a70", 0.42, 0.9)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    fmn_sprig(s, random.Random(173), (50.5, 40), scale=0.9, angle=-1.75)
+    fmn_sprig(s, random.Random(174), (60.5, 40), scale=0.9, angle=-1.35)
+    out(slug, "inside_left.svg", s)
+
+    s = paper(bg)
+    fmn_sprig(s, random.Random(175), (53, 122), scale=0.55, angle=-1.75)
+    fmn_sprig(s, random.Random(176), (58, 122), scale=0.55, angle=-1.35)
+    out(slug, "back.svg", s)
+
+
+@design("loved-from-the-start")
+def loved_from_the_start(slug):
+    bg = "#f5f2ea"
+    s = paper(bg)
+    seedling(s, (55.5, 84), 16, rnd=random.Random(181), scale=1.5)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    seedling(s, (55.5, 50), 7, rnd=random.Random(182), scale=0.7)
+    out(slug, "inside_left.svg", s)
+
+    s = paper(bg)
+    seedling(s, (55.5, 128), 4, rnd=random.Random(183), scale=0.45)
+    out(slug, "back.svg", s)
+
+
+@design("all-you-have-been-through")
+def all_you_have_been_through(slug):
+    bg = "#f2f1ea"
+    s = paper(bg)
+    fiddlehead(s, (57, 52), 5.0, stem_to=(54, 96), width=0.55)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    ruled(s, 16, 95, 40, 9, 9)
+    fiddlehead(s, (56.5, 20), 2.2, stem_to=(55, 30), width=0.35)
+    out(slug, "inside_left.svg", s)
+
+    s = paper(bg)
+    fiddlehead(s, (56, 122), 2.0, stem_to=(55, 131), width=0.3)
+    out(slug, "back.svg", s)
+
+
+def round_leaf_sprig(s: Svg, rnd, stem: Curve, n, size, fill="#a7b39a", ink="#5f6b57"):
+    """A sprig of round, paired leaves (like eucalyptus), growing smaller to the tip."""
+    stroke_path(s, stem.d(), ink, 0.38, 0.9)
+    for i in range(n):
+        t = 0.12 + 0.84 * i / max(1, n - 1)
+        p = stem.at(t)
+        k = size * (1 - 0.45 * t)
+        for side in (1, -1):
+            a = stem.angle(t) + side * 1.0
+            c = polar(p, k * 0.95, a)
+            s.add(
+                f'<ellipse cx="{f(c[0])}" cy="{f(c[1])}" rx="{f(k)}" ry="{f(k * 0.8)}" '
+                f'transform="rotate({f(math.degrees(a))} {f(c[0])} {f(c[1])})" fill="{fill}" fill-opacity="0.6" '
+                f'stroke="{ink}" stroke-width="0.18" stroke-opacity="0.85"/>'
+            )
+
+
+@design("the-hardest-of-times")
+def the_hardest_of_times(slug):
+    bg = "#f5f1ec"
+    s = paper(bg)
+    round_leaf_sprig(s, random.Random(191), Curve((50, 100), (48, 80), (60, 62), (58, 34)), 7, 4.2)
+    round_leaf_sprig(
+        s, random.Random(192), Curve((52, 100), (56, 86), (70, 76), (74, 58)), 5, 3.2, fill="#bcc3b0"
+    )
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    round_leaf_sprig(s, random.Random(193), Curve((50, 112), (53, 106), (58, 103), (62, 98)), 3, 1.6)
+    out(slug, "inside_left.svg", s)
+
+    s = paper(bg)
+    round_leaf_sprig(s, random.Random(194), Curve((53, 132), (54, 128), (57, 125), (59, 121)), 3, 1.3)
+    out(slug, "back.svg", s)
+
+
+def flower_ring(s: Svg, rnd, c, r, n=22, blue=None):
+    """A loose ring of small forget-me-nots and leaves round a name."""
+    for i in range(n):
+        a = -math.pi / 2 + 2 * math.pi * i / n + rnd.uniform(-0.05, 0.05)
+        p = polar(c, r + rnd.uniform(-1, 1), a)
+        if i % 3 == 1:
+            painted_leaf(s, p, a + math.pi / 2, 4.2, 1.1, "#a3b38e", "#5d6a52", rnd, fill_op=0.6, line=0.15)
+        else:
+            fmn_flower(s, p, rnd.uniform(1.5, 2.1), rnd, blue=blue)
+
+
+@design("forever-loved")
+def forever_loved(slug):
+    bg = "#f6f3ee"
+    s = paper(bg)
+    flower_ring(s, random.Random(201), (55.5, 66), 34)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    rnd = random.Random(202)
+    for i, a in enumerate((-2.3, -1.57, -0.84)):
+        fmn_flower(s, polar((55.5, 96), 6, a), 1.4 if i != 1 else 1.8, rnd)
+    out(slug, "inside_left.svg", s)
+
+    s = paper(bg)
+    fmn_flower(s, (55.5, 124), 1.8, random.Random(203))
+    out(slug, "back.svg", s)
+
+
+@design("every-moment-loved")
+def every_moment_loved(slug):
+    bg = "#f6f2ee"
+    s = paper(bg)
+    moon(s, (55.5, 40), 10, "#d2b47c", phase=0.3, tilt=-0.2)
+    sparkle(s, (61.5, 38), 2.4, "#c9a86c")
+    for c, r in (((40, 30), 0.9), ((72, 24), 1.1), ((77, 50), 0.7)):
+        sparkle(s, c, r, "#c9a86c", 0.9)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    for c, r in (((46, 30), 1.1), ((63, 24), 0.8), ((67, 36), 0.6)):
+        sparkle(s, c, r, "#c9a86c", 0.9)
+    out(slug, "inside_left.svg", s)
+
+    s = paper(bg)
+    moon(s, (55.5, 124), 3.4, "#d2b47c", phase=0.3, tilt=-0.2)
+    out(slug, "back.svg", s)
+
+
+@design("one-year-on")
+def one_year_on(slug):
+    bg = "#f5f2ea"
+    s = paper(bg)
+    # twelve small sprigs round a circle, one for each month
+    c, r = (55.5, 60), 27
+    rnd = random.Random(211)
+    for i in range(12):
+        a = -math.pi / 2 + 2 * math.pi * i / 12
+        p = polar(c, r, a)
+        olive_sprig(s, rnd, p, 7, a + math.pi / 2 + 0.15, n=3, leaf_len=3.1, bend=0.05, line=0.13, stem_w=0.16)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    ruled(s, 16, 95, 44, 9, 9)
+    out(slug, "inside_left.svg", s)
+
+    s = paper(bg)
+    olive_sprig(s, random.Random(213), (49, 126), 13, -0.1, n=4, leaf_len=3.4, bend=0.08, line=0.13, stem_w=0.16)
+    out(slug, "back.svg", s)
+
+
+DUE_SKY = [(0, "#f4ece3"), (0.5, "#f3e3d6"), (0.72, "#efd2c0"), (0.8, "#e9c2ab"), (1, "#dcb8a4")]
+
+
+def due_date_sky(s: Svg, sun):
+    fill = s.linear(DUE_SKY, 0, 0, 0, 154)
+    s.add(f'<rect x="-1" y="-1" width="{f(s.width + 2)}" height="156" fill="{fill}"/>')
+    if sun:
+        glow(s, sun, 26, "#fbe8c8", colour_at(DUE_SKY, sun[1] / 154), strength=0.6, ry=20)
+        s.add(f'<circle cx="{f(sun[0])}" cy="{f(sun[1])}" r="6.5" fill="#f6d3a4"/>')
+    # low hills in front of the sun, the same on both outside panels so they meet at the fold
+    s.add(f'<rect x="-1" y="124" width="{f(s.width + 2)}" height="32" fill="#c7ab9b"/>')
+    s.add(f'<path d="M-1,124C30,121 70,121 112,124L112,126L-1,126Z" fill="#c7ab9b"/>')
+
+
+@design("on-the-due-date")
+def on_the_due_date(slug):
+    s = Svg()
+    due_date_sky(s, (55.5, 118))
+    out(slug, "front.svg", s)
+    s = Svg()
+    due_date_sky(s, None)
+    out(slug, "back.svg", s)
+
+
+@design("always-their-parent")
+def always_their_parent(slug):
+    bg = "#f4f1ea"
+    s = paper(bg)
+    olive_sprig(s, random.Random(221), (36, 58), 40, -0.05, n=9, leaf_len=6.4, bend=0.08, line=0.16, stem_w=0.22)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    olive_sprig(s, random.Random(222), (45, 50), 21, -0.05, n=5, leaf_len=4.2, bend=0.08, line=0.14, stem_w=0.18)
+    out(slug, "inside_left.svg", s)
+
+    s = paper(bg)
+    olive_sprig(s, random.Random(223), (48, 126), 14, -0.05, n=4, leaf_len=3.4, bend=0.08, line=0.13, stem_w=0.16)
+    out(slug, "back.svg", s)
+
+
+def fir_sprig(s: Svg, rnd, stem: Curve, needle=3.4, ink="#4f6352", colour="#6f8571", density=46):
+    """An evergreen sprig: a twig covered with short needles angled towards its tip."""
+    stroke_path(s, stem.d(), "#7a6646", 0.45, 0.9)
+    for i in range(density):
+        t = 0.05 + 0.93 * i / density
+        p = stem.at(t)
+        k = needle * (1 - 0.35 * t)
+        for side in (1, -1):
+            a = stem.angle(t) + side * rnd.uniform(0.55, 0.85)
+            e = polar(p, k * rnd.uniform(0.85, 1.1), a)
+            stroke_path(s, f"M{f(p[0])},{f(p[1])}L{f(e[0])},{f(e[1])}", colour if i % 2 else ink, 0.28, 0.9)
+
+
+@design("winter-evergreen")
+def winter_evergreen(slug):
+    bg = "#f3f2ee"
+    s = paper(bg)
+    rnd = random.Random(231)
+    fir_sprig(s, rnd, Curve((40, 98), (42, 80), (50, 60), (66, 40)))
+    fir_sprig(s, rnd, Curve((44, 96), (54, 88), (64, 84), (76, 70)), needle=2.8, density=30)
+    # white winter berries on fine stalks
+    for x, y in ((48.5, 76), (51, 78.5), (46.8, 79.2), (49.8, 81.5)):
+        s.add(f'<circle cx="{f(x)}" cy="{f(y)}" r="1.5" fill="#fbfaf6" stroke="#a9aca2" stroke-width="0.2"/>')
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    snowdrop(s, random.Random(232), (55.5, 60), 20, lean=0.05, scale=0.65)
+    out(slug, "inside_left.svg", s)
+
+    s = paper(bg)
+    fir_sprig(s, random.Random(233), Curve((49, 130), (52, 127), (57, 124), (62, 121)), needle=1.6, density=14)
+    out(slug, "back.svg", s)
+
+
+WINTER_SKY = [
+    (0, "#27304a"),
+    (0.16, "#2f3a57"),
+    (0.34, "#313c59"),
+    (0.6, "#4d5a78"),
+    (0.8, "#7d8aa3"),
+    (1, "#a9b3c4"),
+]
+
+
+def winter_night(s: Svg, rnd, star, snow_seed, width=None):
+    w = width or s.width
+    s.add(f'<rect x="-1" y="-1" width="{f(s.width + 2)}" height="156" fill="{s.linear(WINTER_SKY, 0, 0, 0, 154)}"/>')
+    if star:
+        glow(s, star, 16, "#f6e7c4", colour_at(WINTER_SKY, star[1] / 154), strength=0.3, ry=12)
+        sparkle(s, star, 3.6, "#f6e7c4", 1.0, thin=0.12)
+    for _ in range(70):
+        x, y = rnd.uniform(-2, s.width + 2), rnd.uniform(2, 118)
+        s.add(
+            f'<circle cx="{f(x)}" cy="{f(y)}" r="{f(rnd.uniform(0.25, 0.6))}" fill="#f4f4f6" '
+            f'fill-opacity="{f(rnd.uniform(0.35, 0.8))}"/>'
+        )
+    # snow-covered hills, one shape across both outside panels (it meets itself at the fold)
+    hills_ = Svg()
+    hills(hills_, random.Random(snow_seed), [(126, 8, "#dfe4ea", 1), (136, 7, "#eef1f4", 1)], width=w)
+    return hills_.body
+
+
+@design("a-light-in-winter")
+def a_light_in_winter(slug):
+    s = Svg()
+    body = winter_night(s, random.Random(241), (55.5, 40), 242, width=216)
+    s.add(f'<g transform="translate({f(-FOLD_SHIFT)},0)">' + "".join(body) + "</g>")
+    out(slug, "front.svg", s)
+
+    s = Svg()
+    s.body.extend([])
+    body2 = winter_night(s, random.Random(243), None, 242, width=216)
+    s.body.extend(body2)
+    out(slug, "back.svg", s)
+
+    bg = "#f3f3f1"
+    s = paper(bg)
+    sparkle(s, (55.5, 44), 2.2, "#b99a62", 1.0, thin=0.12)
+    out(slug, "inside_left.svg", s)
+
+
+@design("seven-small-lights")
+def seven_small_lights(slug):
+    bg = "#f5f0e8"
+    s = paper(bg)
+    # seven small candles, one for each day of the week, in a gently curving row
+    for i in range(7):
+        x = 19 + i * 12.25
+        lift = 3.2 * math.cos((i - 3) / 3 * math.pi / 2)
+        candle_line(s, x, 60 - lift, 70 - lift, 4.6, line=0.26)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    candle_line(s, 55.5, 44, 54, 5.2)
+    out(slug, "inside_left.svg", s)
+
+    s = paper(bg)
+    candle_line(s, 55.5, 122, 129, 3.6, line=0.22)
+    out(slug, "back.svg", s)
+
+
+@design("from-all-of-us")
+def from_all_of_us(slug):
+    bg = "#f6f3ed"
+    s = paper(bg)
+    # a posy gathered from many hands: different small stems, tied together
+    rnd = random.Random(251)
+    base = (55.5, 100)
+    fmn_stem(s, rnd, base, (36, 50), 0.08, flowers=3, size=2.4, leaves=1, stem_w=0.32)
+    olive_sprig(s, rnd, (55, 100), 50, -1.8, n=7, leaf_len=4.6, bend=0.06, line=0.14, stem_w=0.2)
+    fern_frond(s, rnd, (56, 100), 42, -1.2, 6, pinnae=12)
+    fmn_stem(s, rnd, base, (76, 48), -0.08, flowers=3, size=2.3, leaves=1, stem_w=0.32)
+    stroke_path(s, "M54.5,100Q56,98 57.5,96", "#7b8a62", 0.4)
+    anemone(s, rnd, (46, 58), 6.5, rot=0.3)
+    cosmos(s, rnd, (68, 62), 6, rot=0.2)
+    stroke_path(s, "M52,92.5Q55.5,94.4 59,92.4", "#a08a70", 0.42, 0.9)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    fmn_sprig(s, random.Random(253), (55.5, 126), scale=0.55, angle=-1.45)
+    out(slug, "back.svg", s)
+
+
+@design("for-a-grandparent")
+def for_a_grandparent(slug):
+    bg = "#f6f2ec"
+    s = paper(bg)
+    # one tall stem and a small one beside it, from the same root
+    ink = "#5d6a52"
+    a = Curve((54, 106), (53, 88), (48, 66), (50, 46))
+    b = Curve((56, 106), (58, 98), (63, 90), (64, 78))
+    for st in (a, b):
+        stroke_path(s, st.d(), ink, 0.42, 0.9)
+    for t, side, ln in ((0.3, 1, 11), (0.5, -1, 10)):
+        p = a.at(t)
+        painted_leaf(s, p, a.angle(t) + side * 0.7, ln, 1.6, "#a3b38e", ink, random.Random(261), fill_op=0.6, line=0.17)
+    cosmos(s, random.Random(262), (50, 44), 11.5, rot=0.2)
+    cosmos(s, random.Random(263), (64, 76), 5.4, petal="#f3e3dd", edge="#c9a49b", rot=0.4)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    ruled(s, 16, 95, 46, 9, 9)
+    cosmos(s, random.Random(264), (55.5, 24), 3.6, rot=0.2)
+    out(slug, "inside_left.svg", s)
+
+    s = paper(bg)
+    cosmos(s, random.Random(265), (55.5, 124), 3.2, rot=0.2)
+    out(slug, "back.svg", s)
+
+
+@design("hoping-with-you")
+def hoping_with_you(slug):
+    bg = "#f4f3ec"
+    s = paper(bg)
+    # a snowdrop coming into flower, early in the year
+    snowdrop(s, random.Random(271), (55, 98), 44, lean=0.08, scale=1.25)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    snowdrop(s, random.Random(272), (55.5, 124), 14, lean=0.05, scale=0.5)
+    out(slug, "inside_left.svg", s)
+
+    s = paper(bg)
+    snowdrop(s, random.Random(273), (55, 133), 10, lean=0.05, scale=0.4)
+    out(slug, "back.svg", s)
+
+
+@design("so-loved-so-missed")
+def so_loved_so_missed(slug):
+    bg = "#f6f3ee"
+    s = paper(bg)
+    olive_sprig(s, random.Random(281), (54, 42), 15, math.pi + 0.2, n=5, leaf_len=4.2, bend=0.1, line=0.14, stem_w=0.2)
+    olive_sprig(s, random.Random(282), (57, 42), 15, -0.2, n=5, leaf_len=4.2, bend=-0.1, line=0.14, stem_w=0.2)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    olive_sprig(s, random.Random(283), (48, 126), 14, -0.05, n=4, leaf_len=3.4, bend=0.08, line=0.13, stem_w=0.16)
+    out(slug, "back.svg", s)
+
+
+@design("thank-you-for-your-kindness")
+def thank_you_for_your_kindness(slug):
+    bg = "#f7f3ec"
+    s = paper(bg)
+    rnd = random.Random(291)
+    fmn_spray(s, rnd, (55.5, 92), 44, spread=1.0, size=2.6, stems=4, lean=0.02)
+    stroke_path(s, "M52.8,89.4Q55.5,90.9 58.4,89.3", "#a08a70", 0.4, 0.9)
+    out(slug, "front.svg", s)
+
+    s = paper(bg)
+    fmn_sprig(s, random.Random(293), (57, 122), scale=0.6, angle=-1.3)
     out(slug, "back.svg", s)
 
 
