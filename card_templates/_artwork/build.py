@@ -739,9 +739,9 @@ def two_together(slug):
     bg = "#f6f3ee"
     s = paper(bg)
     # two forget-me-not sprigs from one point, leaning towards each other
-    fmn_stem(s, random.Random(171), (53, 100), (40, 42), 0.1, flowers=4, size=3.1, leaves=2, stem_w=0.38)
-    fmn_stem(s, random.Random(172), (57, 100), (70, 46), -0.1, flowers=4, size=2.9, leaves=2, stem_w=0.38)
-    stroke_path(s, "M52,97.4Q55,99 58,97.3", "#a08a70", 0.42, 0.9)
+    fmn_stem(s, random.Random(171), (54, 102), (36, 36), 0.12, flowers=6, size=3.6, leaves=3, stem_w=0.42)
+    fmn_stem(s, random.Random(172), (57, 102), (75, 40), -0.12, flowers=6, size=3.4, leaves=3, stem_w=0.42)
+    stroke_path(s, "M52.6,98.6Q55.5,100.2 58.6,98.5", "#a08a70", 0.42, 0.9)
     out(slug, "front.svg", s)
 
     s = paper(bg)
@@ -775,7 +775,9 @@ def loved_from_the_start(slug):
 def all_you_have_been_through(slug):
     bg = "#f2f1ea"
     s = paper(bg)
-    fiddlehead(s, (57, 52), 5.0, stem_to=(54, 96), width=0.55)
+    # one frond already open, one crozier still uncurling beside it
+    fern_frond(s, random.Random(185), (53, 98), 50, -1.75, -7, pinnae=16, leaf="#9fae8f", fill_op=0.5)
+    fiddlehead(s, (66, 56), 5.2, stem_to=(55, 98), width=0.6)
     out(slug, "front.svg", s)
 
     s = paper(bg)
@@ -824,15 +826,20 @@ def the_hardest_of_times(slug):
     out(slug, "back.svg", s)
 
 
-def flower_ring(s: Svg, rnd, c, r, n=22, blue=None):
-    """A loose ring of small forget-me-nots and leaves round a name."""
+def flower_ring(s: Svg, rnd, c, r, n=30, blue=None):
+    """A garland of forget-me-nots round a name: a fine stem circling, leaves along it, flowers in
+    small clusters."""
+    s.add(f'<circle cx="{f(c[0])}" cy="{f(c[1])}" r="{f(r)}" fill="none" stroke="#6f7d60" stroke-width="0.28"/>')
     for i in range(n):
-        a = -math.pi / 2 + 2 * math.pi * i / n + rnd.uniform(-0.05, 0.05)
-        p = polar(c, r + rnd.uniform(-1, 1), a)
-        if i % 3 == 1:
-            painted_leaf(s, p, a + math.pi / 2, 4.2, 1.1, "#a3b38e", "#5d6a52", rnd, fill_op=0.6, line=0.15)
-        else:
-            fmn_flower(s, p, rnd.uniform(1.5, 2.1), rnd, blue=blue)
+        a = -math.pi / 2 + 2 * math.pi * i / n + rnd.uniform(-0.04, 0.04)
+        p = polar(c, r, a)
+        side = 1 if i % 2 else -1
+        painted_leaf(s, p, a + math.pi / 2 + side * 0.6, 4.6, 1.2, "#a3b38e", "#5d6a52", rnd, fill_op=0.6, line=0.14)
+    for i in range(n // 2):
+        a = -math.pi / 2 + 2 * math.pi * (i + 0.5) / (n // 2)
+        for k in range(rnd.choice((1, 2, 2, 3))):
+            p = polar(c, r + rnd.uniform(-2.2, 2.2), a + rnd.uniform(-0.07, 0.07))
+            fmn_flower(s, p, rnd.uniform(1.7, 2.4), rnd, blue=blue)
 
 
 @design("forever-loved")
@@ -864,8 +871,8 @@ def every_moment_loved(slug):
     out(slug, "front.svg", s)
 
     s = paper(bg)
-    for c, r in (((46, 30), 1.1), ((63, 24), 0.8), ((67, 36), 0.6)):
-        sparkle(s, c, r, "#c9a86c", 0.9)
+    for c, r in (((44, 46), 1.6), ((55.5, 38), 2.3), ((67, 47), 1.4), ((50, 58), 0.9), ((62, 60), 0.8)):
+        sparkle(s, c, r, "#c9a86c", 0.95)
     out(slug, "inside_left.svg", s)
 
     s = paper(bg)
@@ -877,13 +884,20 @@ def every_moment_loved(slug):
 def one_year_on(slug):
     bg = "#f5f2ea"
     s = paper(bg)
-    # twelve small sprigs round a circle, one for each month
+    # a fine ring with a pair of leaves at each of twelve places, one for each month, like a clock face
     c, r = (55.5, 60), 27
     rnd = random.Random(211)
+    s.add(f'<circle cx="{f(c[0])}" cy="{f(c[1])}" r="{f(r)}" fill="none" stroke="#6a7255" stroke-width="0.3"/>')
     for i in range(12):
         a = -math.pi / 2 + 2 * math.pi * i / 12
         p = polar(c, r, a)
-        olive_sprig(s, rnd, p, 7, a + math.pi / 2 + 0.15, n=3, leaf_len=3.1, bend=0.05, line=0.13, stem_w=0.16)
+        tangent = a + math.pi / 2
+        for side in (1, -1):
+            painted_leaf(
+                s, p, tangent - 0.55 * side - math.pi * 0.5 * (1 - side), 5.2, 1.15, "#9aa57f", "#5e6748", rnd,
+                fill_op=0.6, line=0.15, rib=False,
+            )
+        s.add(f'<circle cx="{f(p[0])}" cy="{f(p[1])}" r="0.55" fill="#8c7a5c"/>')
     out(slug, "front.svg", s)
 
     s = paper(bg)
@@ -895,27 +909,34 @@ def one_year_on(slug):
     out(slug, "back.svg", s)
 
 
-DUE_SKY = [(0, "#f4ece3"), (0.5, "#f3e3d6"), (0.72, "#efd2c0"), (0.8, "#e9c2ab"), (1, "#dcb8a4")]
+DUE_SKY = [  # a dawn sky that is the sun's own glow: one radial gradient, no disc to show an edge
+    (0, "#fbe3bd"),
+    (0.05, "#f8d9b8"),
+    (0.12, "#f3cdb3"),
+    (0.24, "#f0d3c1"),
+    (0.4, "#f2dfd2"),
+    (0.6, "#f4e8de"),
+    (1, "#f5ede5"),
+]
+DUE_SUN = (55.5, 118)
 
 
-def due_date_sky(s: Svg, sun):
-    fill = s.linear(DUE_SKY, 0, 0, 0, 154)
+def due_date_sky(s: Svg, centre, sun):
+    fill = s.radial(DUE_SKY, centre[0], centre[1], 170)
     s.add(f'<rect x="-1" y="-1" width="{f(s.width + 2)}" height="156" fill="{fill}"/>')
     if sun:
-        glow(s, sun, 26, "#fbe8c8", colour_at(DUE_SKY, sun[1] / 154), strength=0.6, ry=20)
-        s.add(f'<circle cx="{f(sun[0])}" cy="{f(sun[1])}" r="6.5" fill="#f6d3a4"/>')
+        s.add(f'<circle cx="{f(centre[0])}" cy="{f(centre[1])}" r="6.5" fill="#f7d6a6"/>')
     # low hills in front of the sun, the same on both outside panels so they meet at the fold
-    s.add(f'<rect x="-1" y="124" width="{f(s.width + 2)}" height="32" fill="#c7ab9b"/>')
-    s.add(f'<path d="M-1,124C30,121 70,121 112,124L112,126L-1,126Z" fill="#c7ab9b"/>')
+    s.add(f'<path d="M-1,124C30,121.4 70,121.4 112,124L112,156L-1,156Z" fill="#c9ae9e"/>')
 
 
 @design("on-the-due-date")
 def on_the_due_date(slug):
     s = Svg()
-    due_date_sky(s, (55.5, 118))
+    due_date_sky(s, DUE_SUN, True)
     out(slug, "front.svg", s)
     s = Svg()
-    due_date_sky(s, None)
+    due_date_sky(s, (DUE_SUN[0] + FOLD_SHIFT, DUE_SUN[1]), False)
     out(slug, "back.svg", s)
 
 
@@ -953,11 +974,14 @@ def winter_evergreen(slug):
     bg = "#f3f2ee"
     s = paper(bg)
     rnd = random.Random(231)
-    fir_sprig(s, rnd, Curve((40, 98), (42, 80), (50, 60), (66, 40)))
-    fir_sprig(s, rnd, Curve((44, 96), (54, 88), (64, 84), (76, 70)), needle=2.8, density=30)
-    # white winter berries on fine stalks
-    for x, y in ((48.5, 76), (51, 78.5), (46.8, 79.2), (49.8, 81.5)):
-        s.add(f'<circle cx="{f(x)}" cy="{f(y)}" r="1.5" fill="#fbfaf6" stroke="#a9aca2" stroke-width="0.2"/>')
+    # three evergreen sprigs gathered at the foot, juniper berries in dusty blue, tied with a thread
+    fir_sprig(s, rnd, Curve((54, 100), (50, 82), (42, 64), (34, 44)), needle=4.2, density=64)
+    fir_sprig(s, rnd, Curve((56, 100), (57, 80), (56, 60), (60, 36)), needle=4.6, density=70)
+    fir_sprig(s, rnd, Curve((57, 100), (64, 86), (72, 72), (80, 56)), needle=3.8, density=52)
+    for x, y, r in ((52, 70, 1.9), (55.2, 72.4, 1.7), (51.4, 74.6, 1.6), (63.5, 76, 1.8), (66.4, 73.6, 1.5)):
+        fill = s.radial([(0, "#b7c4d3"), (0.7, "#8a9cb2"), (1, "#73859c")], x - r * 0.35, y - r * 0.35, r * 1.5)
+        s.add(f'<circle cx="{f(x)}" cy="{f(y)}" r="{f(r)}" fill="{fill}" stroke="#6f8098" stroke-width="0.15"/>')
+    stroke_path(s, "M52.6,94.8Q55.8,96.6 59,94.6", "#a08a70", 0.42, 0.9)
     out(slug, "front.svg", s)
 
     s = paper(bg)
