@@ -25,8 +25,8 @@ from cardshop.studio.panel_images import render_panels  # noqa: E402
 from cardshop.studio.samples import TYPICAL  # noqa: E402
 
 SHEET = ROOT / "docs" / "images" / "contact-sheet.png"
-CELL_HEIGHT = 260  # px per panel on the sheet
-COLUMNS = 2  # designs per row (each a front and an inside spread)
+CELL_HEIGHT = 240  # px per panel on the sheet
+COLUMNS = 3  # designs per row (each a front and an inside spread)
 GAP = 14
 LABEL = 22
 PAPER = (236, 233, 227)
