@@ -40,7 +40,11 @@ def test_the_collection_loads_without_problems_and_has_at_least_thirty_designs()
 
 @pytest.mark.parametrize(
     ("key", "vocabulary", "least"),
-    [("loss", LOSS, MIN_PER_LOSS), ("occasion", OCCASION, MIN_PER_OCCASION), ("recipient", RECIPIENT, MIN_PER_RECIPIENT)],
+    [
+        ("loss", LOSS, MIN_PER_LOSS),
+        ("occasion", OCCASION, MIN_PER_OCCASION),
+        ("recipient", RECIPIENT, MIN_PER_RECIPIENT),
+    ],
 )
 def test_every_category_has_enough_designs_of_its_own(key, vocabulary, least):
     counts = {slug: 0 for slug in vocabulary}

@@ -24,22 +24,19 @@ from motifs import (  # noqa: E402
     drifting_seed,
     fern_frond,
     fiddlehead,
+    fmn_flower,
     fmn_spray,
     fmn_sprig,
-    ground_shadow,
+    fmn_stem,
     lily,
     moon,
-    oak_leaf_d,
     oak_sprig,
-    fmn_flower,
-    fmn_stem,
     olive_sprig,
     paper_boat,
-    pebble,
     ripples,
     seed_head,
-    snowdrop,
     smooth_pebble,
+    snowdrop,
     sparkle,
 )
 
@@ -161,7 +158,7 @@ def dusk_sky(s: Svg, rnd, stops=None, moon_at=(76, 38), moon_r=8.5, stars=46, te
 
 def colour_at(stops, t):
     """The colour of a gradient with these stops at ``t`` (0 to 1)."""
-    for (t0, c0), (t1, c1) in zip(stops, stops[1:]):
+    for (t0, c0), (t1, c1) in zip(stops, stops[1:], strict=False):
         if t0 <= t <= t1:
             return mix(c0, c1, (t - t0) / (t1 - t0) if t1 > t0 else 0)
     return stops[-1][1]
@@ -213,6 +210,8 @@ def dusk_moon(slug):
     dusk_sky(s, random.Random(33), moon_at=(55.5, 40), moon_r=3.4, stars=14, text_band=(48, 62))
     s.body.extend(back_hills.body)
     out(slug, "back.svg", s)
+
+
 # ================================================================ 4. quiet
 
 
@@ -731,7 +730,9 @@ def seedling(s: Svg, base, h, ink="#5d6a52", leaf="#a3b38e", rnd=None, scale=1.0
     stroke_path(s, f"M{f(x)},{f(y)}Q{f(x - 1.2 * scale)},{f(y - h * 0.5)} {f(top[0])},{f(top[1])}", ink, 0.42 * scale)
     painted_leaf(s, top, -2.55, 7.5 * scale, 2.4 * scale, leaf, ink, rnd, bend=-0.1, fill_op=0.7, line=0.18 * scale)
     painted_leaf(s, top, -0.5, 8.5 * scale, 2.6 * scale, leaf, ink, rnd, bend=0.1, fill_op=0.7, line=0.18 * scale)
-    stroke_path(s, f"M{f(x - 9 * scale)},{f(y + 0.2)}Q{f(x)},{f(y - 0.8)} {f(x + 9 * scale)},{f(y + 0.2)}", "#b8a98f", 0.3)
+    stroke_path(
+        s, f"M{f(x - 9 * scale)},{f(y + 0.2)}Q{f(x)},{f(y - 0.8)} {f(x + 9 * scale)},{f(y + 0.2)}", "#b8a98f", 0.3
+    )
 
 
 @design("two-together")
@@ -812,9 +813,7 @@ def the_hardest_of_times(slug):
     bg = "#f5f1ec"
     s = paper(bg)
     round_leaf_sprig(s, random.Random(191), Curve((50, 100), (48, 80), (60, 62), (58, 34)), 7, 4.2)
-    round_leaf_sprig(
-        s, random.Random(192), Curve((52, 100), (56, 86), (70, 76), (74, 58)), 5, 3.2, fill="#bcc3b0"
-    )
+    round_leaf_sprig(s, random.Random(192), Curve((52, 100), (56, 86), (70, 76), (74, 58)), 5, 3.2, fill="#bcc3b0")
     out(slug, "front.svg", s)
 
     s = paper(bg)
@@ -837,7 +836,7 @@ def flower_ring(s: Svg, rnd, c, r, n=30, blue=None):
         painted_leaf(s, p, a + math.pi / 2 + side * 0.6, 4.6, 1.2, "#a3b38e", "#5d6a52", rnd, fill_op=0.6, line=0.14)
     for i in range(n // 2):
         a = -math.pi / 2 + 2 * math.pi * (i + 0.5) / (n // 2)
-        for k in range(rnd.choice((1, 2, 2, 3))):
+        for _ in range(rnd.choice((1, 2, 2, 3))):
             p = polar(c, r + rnd.uniform(-2.2, 2.2), a + rnd.uniform(-0.07, 0.07))
             fmn_flower(s, p, rnd.uniform(1.7, 2.4), rnd, blue=blue)
 
@@ -894,8 +893,17 @@ def one_year_on(slug):
         tangent = a + math.pi / 2
         for side in (1, -1):
             painted_leaf(
-                s, p, tangent - 0.55 * side - math.pi * 0.5 * (1 - side), 5.2, 1.15, "#9aa57f", "#5e6748", rnd,
-                fill_op=0.6, line=0.15, rib=False,
+                s,
+                p,
+                tangent - 0.55 * side - math.pi * 0.5 * (1 - side),
+                5.2,
+                1.15,
+                "#9aa57f",
+                "#5e6748",
+                rnd,
+                fill_op=0.6,
+                line=0.15,
+                rib=False,
             )
         s.add(f'<circle cx="{f(p[0])}" cy="{f(p[1])}" r="0.55" fill="#8c7a5c"/>')
     out(slug, "front.svg", s)
@@ -927,7 +935,7 @@ def due_date_sky(s: Svg, centre, sun):
     if sun:
         s.add(f'<circle cx="{f(centre[0])}" cy="{f(centre[1])}" r="6.5" fill="#f7d6a6"/>')
     # low hills in front of the sun, the same on both outside panels so they meet at the fold
-    s.add(f'<path d="M-1,124C30,121.4 70,121.4 112,124L112,156L-1,156Z" fill="#c9ae9e"/>')
+    s.add('<path d="M-1,124C30,121.4 70,121.4 112,124L112,156L-1,156Z" fill="#c9ae9e"/>')
 
 
 @design("on-the-due-date")

@@ -319,7 +319,7 @@ def hex_rgb(color: str) -> tuple[int, int, int]:
 def mix(a: str, b: str, t: float) -> str:
     """The colour a fraction ``t`` of the way from ``a`` to ``b``."""
     ca, cb = hex_rgb(a), hex_rgb(b)
-    return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(ca, cb))
+    return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(ca, cb, strict=True))
 
 
 def glow_stops(ground: str, color: str, strength: float, steps: int = 12):
@@ -348,7 +348,9 @@ def glow(svg: Svg, c, r, color, ground, strength=0.3, ry=None):
     if k == 1.0:
         svg.add(disc)
         return
-    svg.add(f'<g transform="translate({f(c[0])},{f(c[1])}) scale(1,{f(k)}) translate({f(-c[0])},{f(-c[1])})">{disc}</g>')
+    svg.add(
+        f'<g transform="translate({f(c[0])},{f(c[1])}) scale(1,{f(k)}) translate({f(-c[0])},{f(-c[1])})">{disc}</g>'
+    )
 
 
 def star_field(svg: Svg, rnd, box, n, color, rmin=0.15, rmax=0.45, opacity=(0.5, 0.95), avoid=()):

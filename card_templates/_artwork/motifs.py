@@ -283,44 +283,6 @@ def sparkle(svg: Svg, c, r, color, opacity=0.95, thin=0.16):
 # ---------------------------------------------------------------- pebbles
 
 
-def pebble(svg: Svg, rnd, c, rx, ry, light, dark, rot=0.0, speckle=None, n_speckle=0):
-    """A smooth pebble: a soft vertical gradient, a faint darker wash on its shaded side, a highlight."""
-    from kit import blob, blob_points
-
-    pts_ = blob_points(c[0], c[1], rx, ry, rnd, wobble=0.05, n=14, rot=rot)
-    d = catmull(pts_, closed=True)
-    grad = svg.linear([(0, light), (1, dark)], c[0] - rx * 0.3, c[1] - ry, c[0] + rx * 0.3, c[1] + ry)
-    svg.add(f'<path d="{d}" fill="{grad}"/>')
-    # shaded underside
-    svg.add(
-        f'<path d="{blob(c[0] + rx * 0.06, c[1] + ry * 0.28, rx * 0.9, ry * 0.62, rnd, 0.05, 14, rot)}" '
-        f'fill="{dark}" fill-opacity="0.18"/>'
-    )
-    # highlight
-    svg.add(
-        f'<path d="{blob(c[0] - rx * 0.25, c[1] - ry * 0.45, rx * 0.42, ry * 0.2, rnd, 0.08, 12, rot - 0.15)}" '
-        f'fill="#ffffff" fill-opacity="0.15"/>'
-    )
-    for _ in range(n_speckle):
-        a = rnd.uniform(0, 2 * math.pi)
-        k = math.sqrt(rnd.uniform(0, 0.7))
-        p = (c[0] + rx * k * math.cos(a), c[1] + ry * k * math.sin(a))
-        svg.add(
-            f'<circle cx="{f(p[0])}" cy="{f(p[1])}" r="{f(rnd.uniform(0.08, 0.22))}" fill="{speckle}" '
-            f'fill-opacity="{f(rnd.uniform(0.3, 0.6))}"/>'
-        )
-    return d
-
-
-def ground_shadow(svg: Svg, c, rx, ry, color="#6d6558", opacity=0.08, layers=4):
-    for i in range(layers):
-        k = 1 - i * 0.16
-        svg.add(
-            f'<ellipse cx="{f(c[0])}" cy="{f(c[1])}" rx="{f(rx * k)}" ry="{f(ry * k)}" fill="{color}" '
-            f'fill-opacity="{f(opacity)}"/>'
-        )
-
-
 # ---------------------------------------------------------------- candle
 
 
@@ -737,24 +699,6 @@ def acorn(svg: Svg, c, r, angle, nut="#c7a46a", cap="#8b7553", ink="#5e5038"):
         f'<path d="M{f(tr(-r * 0.5, 0)[0])},{f(tr(-r * 0.5, 0)[1])}L{f(st[0])},{f(st[1])}" stroke="{ink}" '
         f'stroke-width="0.35" stroke-linecap="round"/>'
     )
-
-
-def oak_leaf_d(base, angle, length, width, lobes=4) -> str:
-    """A rounded, lobed oak leaf outline."""
-    ca, sa = math.cos(angle), math.sin(angle)
-
-    def tr(u, v):
-        return (base[0] + u * ca - v * sa, base[1] + u * sa + v * ca)
-
-    pts_l, pts_r = [], []
-    for i in range(lobes * 2 + 1):
-        t = 0.08 + 0.86 * i / (lobes * 2)
-        env = math.sin(math.pi * min(1.0, t * 1.05)) ** 0.7
-        w = width * env * (1.0 if i % 2 == 0 else 0.55)
-        pts_l.append(tr(length * t, w))
-        pts_r.append(tr(length * t, -w))
-    ptsx = [tr(0, 0)] + pts_l + [tr(length, 0)] + list(reversed(pts_r))
-    return catmull(ptsx, closed=True)
 
 
 # ---------------------------------------------------------------- oak, redrawn
