@@ -8,8 +8,10 @@ round the fold: any strong change must sit at least FOLD_BAND_MM clear of it on 
 The two panels of a spread are compared on pictures of the art (`PanelImage`, rendered without
 text): bands of BAND_STEP_MM parallel to the fold, from FOLD_BAND_MM inside one panel to
 FOLD_BAND_MM inside the other, each averaged over about a millimetre along the fold. A position
-along the fold counts when two of its bands differ by more than FOLD_DIFFERENCE; more than
-FOLD_SHARE of the fold's length is reported. A thin stem that crosses the fold stays well under that.
+along the fold counts when two of its bands differ by more than FOLD_DIFFERENCE, a CIE76 colour
+difference (in CIELAB, so it follows what the eye sees: a dark sky beside cream paper counts, a pale
+tint beside white does not); more than FOLD_SHARE of the fold's length is reported. A thin stem that
+crosses the fold stays well under that.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from PIL import Image
 FOLD_BAND_MM = 3.0  # how far a fold drifts on press: colour must run this far past it on both sides
 BAND_STEP_MM = 0.5
 ALONG_MM = 1.0  # averaging along the fold
-FOLD_DIFFERENCE = 90  # RGB distance that counts as a strong change (cream to mid-grey is about 150)
+FOLD_DIFFERENCE = 25.0  # CIE76 delta E: cream beside mid-grey is about 42, a pale sage beside white 19
 FOLD_SHARE = 0.05
 SPREADS = (("back", "front"), ("inside_left", "inside_right"))
 
@@ -87,8 +89,9 @@ def fold_changes(images: dict) -> list[FoldChange]:
         steps = len(a)
         jumps = [0.0] * (2 * steps - 1)
         for profile in changed:
+            lab = [_lab(colour) for colour in profile]
             for j in range(len(jumps)):
-                jumps[j] += math.dist(profile[j][:3], profile[j + 1][:3])
+                jumps[j] += math.dist(lab[j], lab[j + 1])
         strongest = max(range(len(jumps)), key=jumps.__getitem__)
         found.append(
             FoldChange(
@@ -104,7 +107,27 @@ def fold_changes(images: dict) -> list[FoldChange]:
 
 
 def _spread(profile) -> float:
-    return max(math.dist(x[:3], y[:3]) for i, x in enumerate(profile) for y in profile[i + 1 :])
+    lab = [_lab(colour) for colour in profile]
+    return max(math.dist(x, y) for i, x in enumerate(lab) for y in lab[i + 1 :])
+
+
+def _lab(rgb) -> tuple[float, float, float]:
+    """sRGB (0-255) to CIELAB under D65."""
+
+    def linear(value: float) -> float:
+        value /= 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(v) for v in rgb[:3])
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    fx, fy, fz = f(x), f(y), f(z)
+    return (116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz))
 
 
 def carry_advice(change: FoldChange) -> str:
