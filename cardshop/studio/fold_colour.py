@@ -44,6 +44,8 @@ class FoldChange:
 def _bands(picture, edge: str) -> list[list[tuple[int, int, int]]]:
     """Lines of colour parallel to the fold edge, nearest the fold first, sampled every ALONG_MM."""
     trim, px = picture.trim_box(), picture.px
+    # Rounding can put the trim a pixel past the picture's edge: keep every band inside the picture.
+    trim = (max(0, trim[0]), max(0, trim[1]), min(picture.image.width, trim[2]), min(picture.image.height, trim[3]))
     steps = round(FOLD_BAND_MM / BAND_STEP_MM)
     along = max(1, round((picture.height_mm if edge in ("left", "right") else picture.width_mm) / ALONG_MM))
     lines = []
