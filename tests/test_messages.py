@@ -19,7 +19,7 @@ from cardshop.words.messages import (
 )
 
 MESSAGES = load_messages()
-SYMPATHY_RECIPIENTS = {"both-parents", "mother", "father-or-partner", "same-sex-parents"}
+SYMPATHY_RECIPIENTS = {"both-parents", "mother", "father-or-partner", "same-sex-parents", "grandparents"}
 RELIGIOUS_WORDS = re.compile(
     r"\b(god|lord|jesus|pray|prayers?|praying|heaven|angels?|bless(ed|ing)?|amen|church|faith|spirit)\b", re.I
 )

@@ -312,11 +312,45 @@ def crescent_d(c, r, phase=0.55, tilt=-0.5) -> str:
     )
 
 
-def glow(svg: Svg, c, r, color, rings=6, opacity=0.06):
-    """A soft halo: concentric translucent circles (radial gradients can't fade to transparent)."""
-    for i in range(rings):
-        rr = r * (1 - i / rings) ** 1.6
-        svg.add(f'<circle cx="{f(c[0])}" cy="{f(c[1])}" r="{f(rr)}" fill="{color}" fill-opacity="{f(opacity)}"/>')
+def hex_rgb(color: str) -> tuple[int, int, int]:
+    return tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def mix(a: str, b: str, t: float) -> str:
+    """The colour a fraction ``t`` of the way from ``a`` to ``b``."""
+    ca, cb = hex_rgb(a), hex_rgb(b)
+    return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(ca, cb, strict=True))
+
+
+def glow_stops(ground: str, color: str, strength: float, steps: int = 12):
+    """Stops of a smooth glow: ``strength`` of ``color`` at the centre, fading (as a Gaussian) to exactly
+    ``ground`` at the rim, so the opaque disc has no edge against a ground of that colour."""
+    stops = []
+    for i in range(steps + 1):
+        t = i / steps
+        k = strength * (math.exp(-4.2 * t * t) - math.exp(-4.2)) / (1 - math.exp(-4.2))
+        stops.append((t, mix(ground, color, k)))
+    return stops
+
+
+def glow(svg: Svg, c, r, color, ground, strength=0.3, ry=None):
+    """A soft halo as a real radial gradient.
+
+    svglib drops stop-opacity in radial gradients, so the halo cannot fade to transparent: it is an
+    opaque disc whose gradient ends in the colour of the ground under it (``ground``). With ``ry`` the
+    halo is an ellipse (scaled vertically), which keeps it inside a band of a sky that changes colour
+    from top to bottom.
+    """
+    # The rim is stroked in the ground colour: PDFium draws a dark hairline where a gradient is clipped.
+    fill = svg.radial(glow_stops(ground, color, strength), c[0], c[1], r)
+    k = (ry / r) if ry else 1.0
+    disc = f'<circle cx="{f(c[0])}" cy="{f(c[1])}" r="{f(r)}" fill="{fill}" stroke="{ground}" stroke-width="{f(0.3 / k)}"/>'
+    if k == 1.0:
+        svg.add(disc)
+        return
+    svg.add(
+        f'<g transform="translate({f(c[0])},{f(c[1])}) scale(1,{f(k)}) translate({f(-c[0])},{f(-c[1])})">{disc}</g>'
+    )
 
 
 def star_field(svg: Svg, rnd, box, n, color, rmin=0.15, rmax=0.45, opacity=(0.5, 0.95), avoid=()):

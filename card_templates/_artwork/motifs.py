@@ -7,14 +7,17 @@ import math
 from kit import (
     Curve,
     Svg,
+    blob_points,
     catmull,
     crescent_d,
     f,
     glow,
+    mix,
     painted_leaf,
     polar,
     sparkle_d,
     stroke_path,
+    tapered_stem,
 )
 
 # ---------------------------------------------------------------- palettes
@@ -266,9 +269,10 @@ def drifting_seed(svg: Svg, c, r, angle, ink="#5b5750", opacity=0.75):
 # ---------------------------------------------------------------- sky
 
 
-def moon(svg: Svg, c, r, color="#f3e6c8", phase=0.3, tilt=-0.45, halo=None, halo_r=None):
-    if halo:
-        glow(svg, c, halo_r or r * 3, halo, rings=12, opacity=0.02)
+def moon(svg: Svg, c, r, color="#f3e6c8", phase=0.3, tilt=-0.45, halo=None, halo_r=None, ground=None):
+    """A crescent moon; with ``halo`` and ``ground`` (the sky colour behind it), a soft gradient glow."""
+    if halo and ground:
+        glow(svg, c, halo_r or r * 3, halo, ground, strength=0.16, ry=(halo_r or r * 3) * 0.75)
     svg.add(f'<path d="{crescent_d(c, r, phase, tilt)}" fill="{color}"/>')
 
 
@@ -277,44 +281,6 @@ def sparkle(svg: Svg, c, r, color, opacity=0.95, thin=0.16):
 
 
 # ---------------------------------------------------------------- pebbles
-
-
-def pebble(svg: Svg, rnd, c, rx, ry, light, dark, rot=0.0, speckle=None, n_speckle=0):
-    """A smooth pebble: a soft vertical gradient, a faint darker wash on its shaded side, a highlight."""
-    from kit import blob, blob_points
-
-    pts_ = blob_points(c[0], c[1], rx, ry, rnd, wobble=0.05, n=14, rot=rot)
-    d = catmull(pts_, closed=True)
-    grad = svg.linear([(0, light), (1, dark)], c[0] - rx * 0.3, c[1] - ry, c[0] + rx * 0.3, c[1] + ry)
-    svg.add(f'<path d="{d}" fill="{grad}"/>')
-    # shaded underside
-    svg.add(
-        f'<path d="{blob(c[0] + rx * 0.06, c[1] + ry * 0.28, rx * 0.9, ry * 0.62, rnd, 0.05, 14, rot)}" '
-        f'fill="{dark}" fill-opacity="0.18"/>'
-    )
-    # highlight
-    svg.add(
-        f'<path d="{blob(c[0] - rx * 0.25, c[1] - ry * 0.45, rx * 0.42, ry * 0.2, rnd, 0.08, 12, rot - 0.15)}" '
-        f'fill="#ffffff" fill-opacity="0.15"/>'
-    )
-    for _ in range(n_speckle):
-        a = rnd.uniform(0, 2 * math.pi)
-        k = math.sqrt(rnd.uniform(0, 0.7))
-        p = (c[0] + rx * k * math.cos(a), c[1] + ry * k * math.sin(a))
-        svg.add(
-            f'<circle cx="{f(p[0])}" cy="{f(p[1])}" r="{f(rnd.uniform(0.08, 0.22))}" fill="{speckle}" '
-            f'fill-opacity="{f(rnd.uniform(0.3, 0.6))}"/>'
-        )
-    return d
-
-
-def ground_shadow(svg: Svg, c, rx, ry, color="#6d6558", opacity=0.08, layers=4):
-    for i in range(layers):
-        k = 1 - i * 0.16
-        svg.add(
-            f'<ellipse cx="{f(c[0])}" cy="{f(c[1])}" rx="{f(rx * k)}" ry="{f(ry * k)}" fill="{color}" '
-            f'fill-opacity="{f(opacity)}"/>'
-        )
 
 
 # ---------------------------------------------------------------- candle
@@ -330,11 +296,13 @@ def candle(
     body=("#f4ead7", "#d8c6a6"),
     flame_glow="#f2c77d",
     glow_r=26,
-    glow_op=0.035,
+    ground=None,
     holder="#b59a6e",
 ):
-    """A pillar candle with a lit flame and a warm halo. ``top``/``bottom`` are the body's ends."""
-    glow(svg, (x, top - 7), glow_r, flame_glow, rings=22, opacity=glow_op)
+    """A pillar candle with a lit flame. ``top``/``bottom`` are the body's ends. With ``ground`` (the
+    colour behind it) a warm gradient halo of radius ``glow_r`` is drawn round the flame."""
+    if ground:
+        glow(svg, (x, top - 7), glow_r, flame_glow, ground, strength=0.22)
     grad = svg.linear([(0, body[1]), (0.35, body[0]), (0.7, body[0]), (1, body[1])], x - w / 2, 0, x + w / 2, 0)
     r = w * 0.09
     svg.add(
@@ -365,7 +333,8 @@ def candle(
     )
     fgrad = svg.linear([(0, "#fff6dc"), (0.55, "#f7d58c"), (1, "#e8a04f")], 0, fl - 9.5, 0, fl + 1)
     svg.add(f'<path d="{outer}" fill="{fgrad}"/>')
-    svg.add(f'<ellipse cx="{f(x)}" cy="{f(fl - 1.4)}" rx="1.1" ry="1.9" fill="#8fa6c8" fill-opacity="0.55"/>')
+    # the hotter, deeper core just above the wick: warm amber (a blue-grey core prints as a grey blob)
+    svg.add(f'<ellipse cx="{f(x)}" cy="{f(fl - 1.2)}" rx="0.95" ry="1.5" fill="#e39a4c" fill-opacity="0.55"/>')
     svg.add(f'<ellipse cx="{f(x)}" cy="{f(fl - 3.6)}" rx="0.9" ry="2.4" fill="#fffbef" fill-opacity="0.8"/>')
     if holder:
         svg.add(f'<ellipse cx="{f(x)}" cy="{f(bottom + 0.6)}" rx="{f(w * 0.85)}" ry="{f(w * 0.13)}" fill="{holder}"/>')
@@ -732,19 +701,79 @@ def acorn(svg: Svg, c, r, angle, nut="#c7a46a", cap="#8b7553", ink="#5e5038"):
     )
 
 
-def oak_leaf_d(base, angle, length, width, lobes=4) -> str:
-    """A rounded, lobed oak leaf outline."""
+# ---------------------------------------------------------------- oak, redrawn
+
+
+def oak_leaf2_d(base, angle, length, width, rnd, lobes=4, petiole=0.12) -> str:
+    """An English oak leaf: a short stalk, rounded lobes with clear sinuses between them, widest beyond
+    the middle (obovate) and ending in a rounded terminal lobe. Slightly uneven, as leaves are."""
     ca, sa = math.cos(angle), math.sin(angle)
 
     def tr(u, v):
         return (base[0] + u * ca - v * sa, base[1] + u * sa + v * ca)
 
-    pts_l, pts_r = [], []
-    for i in range(lobes * 2 + 1):
-        t = 0.08 + 0.86 * i / (lobes * 2)
-        env = math.sin(math.pi * min(1.0, t * 1.05)) ** 0.7
-        w = width * env * (1.0 if i % 2 == 0 else 0.55)
-        pts_l.append(tr(length * t, w))
-        pts_r.append(tr(length * t, -w))
-    ptsx = [tr(0, 0)] + pts_l + [tr(length, 0)] + list(reversed(pts_r))
-    return catmull(ptsx, closed=True)
+    def side(sign):
+        out = []
+        for i in range(lobes):
+            t0 = petiole + (1 - petiole) * (i + 0.15) / (lobes + 0.6)
+            t1 = petiole + (1 - petiole) * (i + 0.65) / (lobes + 0.6)
+            env = 0.35 + 0.65 * math.sin(math.pi * min(1.0, (t1 - petiole) / (1 - petiole) * 0.92)) ** 0.8
+            sinus = width * env * 0.5 * rnd.uniform(0.9, 1.1)
+            lobe = width * env * rnd.uniform(0.92, 1.06)
+            out.append(tr(length * t0, sign * sinus))
+            out.append(tr(length * (t1 - 0.04), sign * lobe))
+            out.append(tr(length * (t1 + 0.04), sign * lobe * 0.93))
+        return out
+
+    left, right = side(1), side(-1)
+    tip = [tr(length * 0.97, width * 0.22), tr(length, 0), tr(length * 0.97, -width * 0.22)]
+    stalk = [tr(0, width * 0.04), tr(length * petiole, width * 0.12)]
+    back = [tr(length * petiole, -width * 0.12), tr(0, -width * 0.04)]
+    return catmull(stalk + left + tip + list(reversed(right)) + back, closed=True, tension=0.85)
+
+
+def oak_sprig(svg: Svg, rnd, stem: Curve, leaves, ink="#5e5038", twig="#7a6646"):
+    """An oak twig with leaves on short stalks, alternating left and right. ``leaves`` is a list of
+    (t along the stem, side -1/1 or 0 for the tip, length, fill colour)."""
+    tapered_stem(svg, stem, 1.3, 0.45, twig, 0.95)
+    for t, side, length, colour in leaves:
+        p = stem.at(t)
+        a = stem.angle(t) + side * rnd.uniform(0.75, 0.95)
+        d = oak_leaf2_d(p, a, length, length * 0.3, rnd)
+        svg.add(f'<path d="{d}" fill="{colour}" fill-opacity="0.62"/>')
+        svg.add(f'<path d="{d}" fill="none" stroke="{ink}" stroke-width="0.2" stroke-opacity="0.85"/>')
+        # the midrib and a few side veins
+        e = polar(p, length * 0.92, a)
+        svg.add(
+            f'<path d="M{f(p[0])},{f(p[1])}L{f(e[0])},{f(e[1])}" stroke="{ink}" stroke-width="0.17" '
+            f'stroke-opacity="0.7"/>'
+        )
+        for k in (0.38, 0.55, 0.72):
+            q = polar(p, length * k, a)
+            for sgn in (1, -1):
+                v = polar(q, length * 0.13, a + sgn * 0.75)
+                svg.add(
+                    f'<path d="M{f(q[0])},{f(q[1])}L{f(v[0])},{f(v[1])}" stroke="{ink}" stroke-width="0.12" '
+                    f'stroke-opacity="0.5"/>'
+                )
+
+
+# ---------------------------------------------------------------- pebbles, redrawn
+
+
+def smooth_pebble(svg: Svg, rnd, c, rx, ry, light, dark, ground, rot=0.0):
+    """A pebble lying on the ground: one opaque radial gradient (lit from the upper left), no bands,
+    and a soft contact shadow as a flattened gradient that fades to exactly the ground colour."""
+    glow(svg, (c[0] + rx * 0.12, c[1] + ry * 0.82), rx * 1.25, "#5f574b", ground, strength=0.3, ry=ry * 0.42)
+    d = catmull(blob_points(c[0], c[1], rx, ry, rnd, wobble=0.035, n=14, rot=rot), closed=True)
+    # lit from the upper left; the edge is stroked in the shade colour, which also covers the hairline
+    # PDFium draws where a gradient is clipped
+    edge = mix(light, dark, 0.8)
+    fill = svg.radial(
+        [(0, light), (0.4, light), (0.75, mix(light, dark, 0.55)), (1, edge)],
+        c[0] - rx * 0.3,
+        c[1] - ry * 0.45,
+        max(rx, ry) * 1.45,
+    )
+    svg.add(f'<path d="{d}" fill="{fill}" stroke="{edge}" stroke-width="0.18"/>')
+    return d

@@ -45,6 +45,7 @@ RECIPIENT: dict[str, str] = {
     "mother": "A mother",
     "father-or-partner": "A father or partner",
     "same-sex-parents": "Same-sex parents",
+    "grandparents": "Grandparents",
     "own-news": "Sharing news of your own loss",
 }
 OCCASION: dict[str, str] = {
@@ -52,6 +53,7 @@ OCCASION: dict[str, str] = {
     "due-date-or-anniversary": "Due date or anniversary",
     "remembrance-day": "15 October remembrance",
     "mothers-or-fathers-day": "Mother's or Father's Day",
+    "winter-holidays": "Winter holidays",
     "pregnancy-after-loss": "Pregnancy after loss",
 }
 TONE: dict[str, str] = {

@@ -11,6 +11,8 @@ size the design comes in:
   rendered without text (see `_contrast_problems` for how the art is sampled);
 - the art must reach into the bleed: where the paper shows in the bleed but not just inside the trim,
   a cut a little off the line leaves a white sliver;
+- no strong change of colour may sit within 3 mm of a fold, on either side: folding drifts by 2 to 3 mm
+  on press, which would leave a sliver of one panel's colour on the other (studio/fold_colour.py);
 - where a home sheet folded into the card is the card (a quarter-fold sheet; an A5 card on A4, folded
   once) the sheet's edge is the card's, so text must also keep clear of the margin a home printer
   can't print (render/printcheck.py).
@@ -33,6 +35,7 @@ from cardshop.render.options import slot_frame
 from cardshop.render.text.fitting import TextDoesNotFit, UnsupportedCharacter, fit_slot
 from cardshop.render.text.fonts import register_all
 from cardshop.studio.catalogue import load_design
+from cardshop.studio.fold_colour import FoldChange, carry_advice, fold_changes
 from cardshop.studio.home_margins import home_sheet_problems
 from cardshop.studio.panel_images import blank_design, render_panels
 from cardshop.studio.samples import ACCENTED, longest
@@ -263,12 +266,15 @@ def _rendered_problems(loaded: LoadedDesign) -> list[Problem]:
     probes = [blank_design(design, background=colour) for colour in PROBE_COLOURS]
     worst: dict[tuple[str, str], tuple[float, str, str | None]] = {}  # (key, colour) -> ratio, size, fix
     seams: dict[str, dict[str, list[str]]] = {}  # panel -> edge -> sizes
+    folds: dict[tuple[str, str], tuple[FoldChange, list[str]]] = {}  # spread -> first change found, sizes
     for size, panel_size in zip(design.sizes, _panel_sizes(design), strict=True):
         try:
             _, images = render_panels(loaded.folder, blank, {}, size, SAMPLE_PX_PER_MM)
             probe_a, probe_b = (render_panels(loaded.folder, probe, {}, size, SAMPLE_PX_PER_MM)[1] for probe in probes)
         except Exception as error:  # the art failed to draw: say so once, with the size
             return [Problem(_path(loaded), "panels", f"the design cannot be drawn at {size}: {error}")]
+        for change in fold_changes(images):
+            folds.setdefault((change.first, change.second), (change, []))[1].append(size)
         for name, picture in images.items():
             panel = getattr(design.panels, name)
             edges = bleed_seams(picture, probe_a[name], probe_b[name]) if panel.art else []
@@ -313,6 +319,18 @@ def _rendered_problems(loaded: LoadedDesign) -> list[Problem]:
                 + ", so a cut slightly off the line leaves a sliver",
                 "extend the artwork's background past the trim by the full bleed (3 mm; 0.125 in for inch sizes), "
                 "or set the panel's `background` to the colour at the edge",
+            )
+        )
+    for change, sizes in folds.values():
+        problems.append(
+            Problem(
+                _path(loaded),
+                f"panels.{change.second}",
+                f"the colour changes strongly at the fold between the {change.first.replace('_', ' ')} "
+                f"({change.first_colour}) and the {change.second.replace('_', ' ')} ({change.second_colour}), "
+                f"{abs(change.offset_mm):.1f} mm from it, along {change.share:.0%} of the fold at {_join(sizes)}; "
+                "a fold drifts by 2 to 3 mm on press, which leaves a sliver of one colour on the other panel",
+                carry_advice(change),
             )
         )
     return problems

@@ -35,7 +35,9 @@ def test_gallery_to_pdf_by_mouse(page, server):
     results = page.locator("[data-results] h2")
     assert results.inner_text().startswith(BOTANICAL_RESULTS)
     # A click anywhere on the tile, the picture included, opens the card.
-    box = page.get_by_role("img", name="forget-me-not", exact=False).bounding_box()
+    picture = page.locator("[data-results] li:has(a[href='/cards/forget-me-nots']) img")
+    picture.scroll_into_view_if_needed()
+    box = picture.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_url("**/cards/forget-me-nots")
 
