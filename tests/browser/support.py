@@ -88,9 +88,6 @@ def live_server(overrides: dict | None = None):
         logger.setLevel(logging.DEBUG)
     server = LiveServer(overrides).start()
     server.logs = recorder
-    # The first gallery view renders every design's front once (then cached): with the whole collection
-    # that can take longer than a page's 10 s timeout on a busy machine, so it is paid here, once.
-    urllib.request.urlopen(server.url + "/", timeout=300).read()
     try:
         server.warm()
         yield server
