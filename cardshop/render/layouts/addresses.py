@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cardshop.design.models import Design, Panel, Part, Slot
+from cardshop.design.models import MAX_TEXT, Design, Panel, Part, Slot
 from cardshop.render.geometry import CardGeometry
 from cardshop.render.options import CardTextError, FieldProblem
 from cardshop.render.text.cleaning import clean_user_text
@@ -123,22 +123,19 @@ def fit_envelope(design: Design, values: dict[str, str], geometry: CardGeometry)
         text = values.get(name, "")
         if not text:
             continue
-        # Checked here too, not only by the forms: a print batch's addresses come from stored orders.
-        said = address_problems(name, text)
-        if said:
-            problems.extend(FieldProblem(name, message) for message in said)
+        no_room = FieldProblem(
+            name,
+            f"There isn't quite room for {ADDRESS_IN_PROSE[name]} on a {envelope.name} envelope. "
+            "Please shorten its longest lines or use fewer lines.",
+        )
+        if len(text) > MAX_TEXT:  # far beyond any envelope, and beyond what one part may hold
+            problems.append(no_room)
             continue
         slot = boxes[name].model_copy(update={"parts": [Part(text=text)]})
         try:
             fitted.append(fit_slot(slot, {}))
         except TextDoesNotFit:
-            problems.append(
-                FieldProblem(
-                    name,
-                    f"There isn't quite room for {ADDRESS_IN_PROSE[name]} on a {envelope.name} envelope. "
-                    "Please shorten its longest lines or use fewer lines.",
-                )
-            )
+            problems.append(no_room)
         except UnsupportedCharacter as error:
             problems.append(
                 FieldProblem(
