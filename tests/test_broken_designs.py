@@ -24,7 +24,8 @@ def test_check_reports_path_and_key_and_exits_non_zero(templates_copy):
     slug = _first_slug(templates_copy)
     path = _break(templates_copy, slug, "min_size =", "min_sise =")
     app = create_app({"TESTING": True, "CARDSHOP_TEMPLATES_DIR": templates_copy})
-    result = app.test_cli_runner().invoke(args=["designs", "check"])
+    # The broken design's folder alone: the whole collection's check is the test below.
+    result = app.test_cli_runner().invoke(args=["designs", "check", str(path.parent)])
     assert result.exit_code == 1
     assert str(path) in result.output
     assert "min_sise" in result.output and "did you mean `min_size`" in result.output
