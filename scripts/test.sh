@@ -28,4 +28,18 @@ python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-.venv/bin/python -m pytest -q "$@"
+if [ $# -gt 0 ]; then
+  exec .venv/bin/python -m pytest -q "$@"
+fi
+# The browser tests mostly wait (on Chromium, on a person's typing speed) and the rest mostly compute,
+# so on a machine with two cores the two halves run side by side; the browser half's report follows.
+browser_log=$(mktemp)
+trap 'rm -f "$browser_log"' EXIT
+.venv/bin/python -m pytest -q tests/browser >"$browser_log" 2>&1 &
+browser=$!
+status=0
+.venv/bin/python -m pytest -q --ignore=tests/browser || status=$?
+wait "$browser" || status=$?
+echo "Browser tests (tests/browser):"
+cat "$browser_log"
+exit "$status"
