@@ -160,6 +160,9 @@ def test_a_check_page_reloaded_with_words_that_need_attention_opens_the_card(pag
     page.fill("#message", "Thinking of you.")
     page.get_by_role("button", name="Continue to check and download").click()
     page.wait_for_selector("text=There are no names on this card.")
+    # Wait for the check page's script (it renames the address, then saves the words it was sent), so
+    # the edit below is not overwritten by that save.
+    page.wait_for_url("**/cards/forget-me-nots/check")
     # The message made too long in the tab (as if edited in another window), then the check page reloaded.
     page.evaluate(
         """() => { const key = 'cardshop:words:forget-me-nots';
