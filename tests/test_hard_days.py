@@ -45,13 +45,47 @@ FATHERS_DAY_AUSTRALIA = [  # the first Sunday in September
     "2032-09-05", "2033-09-04", "2034-09-03", "2035-09-02", "2036-09-07",
 ]  # fmt: skip
 FATHERS_DAY_SPAIN = [f"{year}-03-19" for year in range(2027, 2037)]
+FETE_DES_MERES = [  # the last Sunday in May; 2034's is Pentecost (Easter 9 April), so 4 June
+    "2027-05-30", "2028-05-28", "2029-05-27", "2030-05-26", "2031-05-25",
+    "2032-05-30", "2033-05-29", "2034-06-04", "2035-05-27", "2036-05-25",
+]  # fmt: skip
+MOTHERS_DAY_SWEDEN = [  # the last Sunday in May
+    "2027-05-30", "2028-05-28", "2029-05-27", "2030-05-26", "2031-05-25",
+    "2032-05-30", "2033-05-29", "2034-05-28", "2035-05-27", "2036-05-25",
+]  # fmt: skip
+MOTHERS_DAY_MEXICO = [f"{year}-05-10" for year in range(2027, 2037)]
+MOTHERS_DAY_POLAND = [f"{year}-05-26" for year in range(2027, 2037)]
+MOTHERS_DAY_NORWAY = [  # the second Sunday in February
+    "2027-02-14", "2028-02-13", "2029-02-11", "2030-02-10", "2031-02-09",
+    "2032-02-08", "2033-02-13", "2034-02-12", "2035-02-11", "2036-02-10",
+]  # fmt: skip
+VATERTAG = [  # Ascension Day, the Thursday forty days after Easter
+    "2027-05-06", "2028-05-25", "2029-05-10", "2030-05-30", "2031-05-22",
+    "2032-05-06", "2033-05-26", "2034-05-18", "2035-05-03", "2036-05-22",
+]  # fmt: skip
+FATHERS_DAY_BRAZIL = [  # the second Sunday in August
+    "2027-08-08", "2028-08-13", "2029-08-12", "2030-08-11", "2031-08-10",
+    "2032-08-08", "2033-08-14", "2034-08-13", "2035-08-12", "2036-08-10",
+]  # fmt: skip
+FATHERS_DAY_NORDIC = [  # the second Sunday in November
+    "2027-11-14", "2028-11-12", "2029-11-11", "2030-11-10", "2031-11-09",
+    "2032-11-14", "2033-11-13", "2034-11-12", "2035-11-11", "2036-11-09",
+]  # fmt: skip
 TABLES = {
     ("mothers", "uk"): MOTHERING_SUNDAY_UK,
     ("mothers", "may-second-sunday"): MOTHERS_DAY_US,
     ("mothers", "may-first-sunday"): MOTHERS_DAY_SPAIN,
+    ("mothers", "france"): FETE_DES_MERES,
+    ("mothers", "may-last-sunday"): MOTHERS_DAY_SWEDEN,
+    ("mothers", "may-10"): MOTHERS_DAY_MEXICO,
+    ("mothers", "may-26"): MOTHERS_DAY_POLAND,
+    ("mothers", "february-second-sunday"): MOTHERS_DAY_NORWAY,
     ("fathers", "june-third-sunday"): FATHERS_DAY_UK_US,
     ("fathers", "september-first-sunday"): FATHERS_DAY_AUSTRALIA,
     ("fathers", "march-19"): FATHERS_DAY_SPAIN,
+    ("fathers", "ascension"): VATERTAG,
+    ("fathers", "august-second-sunday"): FATHERS_DAY_BRAZIL,
+    ("fathers", "november-second-sunday"): FATHERS_DAY_NORDIC,
 }
 
 

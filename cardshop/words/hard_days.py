@@ -7,8 +7,9 @@ yearly, all-day event for each and a reminder three days before, at nine in the 
 
 Mother's Day and Father's Day follow the family's country. Where a calendar can repeat the day by
 itself, the event carries that rule (the second Sunday in May is `FREQ=YEARLY;BYMONTH=5;BYDAY=2SU`).
-The UK's Mothering Sunday is three weeks before Easter, which no recurrence rule can say, so it is
-written out as one dated event for each of the next ten years.
+The UK's Mothering Sunday (three weeks before Easter), France's Fête des mères (moved when Pentecost
+falls on it) and Germany's Vatertag (Ascension Day) follow Easter, which no recurrence rule can say, so
+each is written out as one dated event for each of the next ten years.
 
 The file is made from what the sender chose and handed back; nothing here logs or keeps it.
 """
@@ -41,6 +42,19 @@ FURTHEST_AHEAD = timedelta(days=366)
 def _nth_sunday(year: int, month: int, n: int) -> date:
     first = date(year, month, 1)
     return first + timedelta(days=(6 - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _last_sunday(year: int, month: int) -> date:
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() + 1) % 7)
+
+
+def _fete_des_meres(year: int) -> date:
+    """France: the last Sunday in May, moved to the first Sunday in June when Pentecost falls on it."""
+    day = _last_sunday(year, 5)
+    if day == easter(year, EASTER_WESTERN) + timedelta(days=49):
+        return _nth_sunday(year, 6, 1)
+    return day
 
 
 @dataclass(frozen=True)
@@ -77,6 +91,36 @@ MOTHERS_DAY_RULES: tuple[CountryRule, ...] = (
         lambda year: _nth_sunday(year, 5, 1),
         {"FREQ": "YEARLY", "BYMONTH": 5, "BYDAY": "1SU"},
     ),
+    CountryRule(
+        "france",
+        "France: the last Sunday in May (the first in June when it is Pentecost)",
+        _fete_des_meres,
+        None,
+    ),
+    CountryRule(
+        "may-last-sunday",
+        "Sweden and the Dominican Republic: the last Sunday in May",
+        lambda year: _last_sunday(year, 5),
+        {"FREQ": "YEARLY", "BYMONTH": 5, "BYDAY": "-1SU"},
+    ),
+    CountryRule(
+        "may-10",
+        "Mexico, Guatemala and El Salvador: 10 May",
+        lambda year: date(year, 5, 10),
+        {"FREQ": "YEARLY", "BYMONTH": 5, "BYMONTHDAY": 10},
+    ),
+    CountryRule(
+        "may-26",
+        "Poland: 26 May",
+        lambda year: date(year, 5, 26),
+        {"FREQ": "YEARLY", "BYMONTH": 5, "BYMONTHDAY": 26},
+    ),
+    CountryRule(
+        "february-second-sunday",
+        "Norway: the second Sunday in February",
+        lambda year: _nth_sunday(year, 2, 2),
+        {"FREQ": "YEARLY", "BYMONTH": 2, "BYDAY": "2SU"},
+    ),
 )
 
 FATHERS_DAY_RULES: tuple[CountryRule, ...] = (
@@ -97,6 +141,24 @@ FATHERS_DAY_RULES: tuple[CountryRule, ...] = (
         "Spain, Portugal and Italy: 19 March",
         lambda year: date(year, 3, 19),
         {"FREQ": "YEARLY", "BYMONTH": 3, "BYMONTHDAY": 19},
+    ),
+    CountryRule(
+        "ascension",
+        "Germany: Ascension Day, forty days after Easter",
+        lambda year: easter(year, EASTER_WESTERN) + timedelta(days=39),
+        None,
+    ),
+    CountryRule(
+        "august-second-sunday",
+        "Brazil: the second Sunday in August",
+        lambda year: _nth_sunday(year, 8, 2),
+        {"FREQ": "YEARLY", "BYMONTH": 8, "BYDAY": "2SU"},
+    ),
+    CountryRule(
+        "november-second-sunday",
+        "Sweden, Norway, Finland and Estonia: the second Sunday in November",
+        lambda year: _nth_sunday(year, 11, 2),
+        {"FREQ": "YEARLY", "BYMONTH": 11, "BYDAY": "2SU"},
     ),
 )
 
