@@ -7,7 +7,7 @@ site would serve for the same text, and a proof sheet shows that very card.
 
 from __future__ import annotations
 
-import re
+import difflib
 import sys
 from pathlib import Path
 
@@ -48,7 +48,7 @@ def parse_sets(
     `require=False` (the envelope) lets the card's required fields be left out."""
     limits = limits or FieldLimits(dict(FIELD_MAX_LENGTHS), {"message": MAX_MESSAGE_LINES})
     values: dict[str, str] = {}
-    for item in sets:
+    for position, item in enumerate(sets, start=1):
         name, sep, value = item.partition("=")
         name = name.strip()
         # What was typed is not repeated back: a malformed --set may be someone's message.
@@ -57,9 +57,13 @@ def parse_sets(
         if name not in design_fields:
             fields = ", ".join(design_fields)
             if name not in FIELDS:
-                # A name that looks like one is named; anything else may be someone's words.
-                named = f" {name}" if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]{0,29}", name) else ""
-                raise click.UsageError(f"--set{named}: unknown field; this design's fields are: {fields}")
+                # What was typed is never named (it may be a baby's name); a near miss gets the field
+                # it was probably meant to be.
+                near = difflib.get_close_matches(name.lower(), design_fields, n=1, cutoff=0.75)
+                hint = f"; did you mean {near[0]}?" if near else "."
+                raise click.UsageError(
+                    f"--set number {position}: that field isn't one this design shows{hint} Its fields are: {fields}"
+                )
             raise click.UsageError(f"--set {name}: this design doesn't show that field; its fields are: {fields}")
         cleaned = clean_field(name, value.replace("\\n", "\n"))
         problem = field_problem(name, cleaned, limits)

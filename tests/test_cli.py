@@ -35,7 +35,8 @@ def test_newline_escape_becomes_a_line_break(app, tmp_path):
 def test_field_the_design_does_not_show_lists_its_fields(app, tmp_path):
     result = _run(app, "render", SLUG, "--set", "message=hi", "--set", "colour=red", "--out", str(tmp_path / "x.pdf"))
     assert result.exit_code != 0
-    assert "colour" in result.output and "message" in result.output
+    # Which --set is wrong is said by its place, never by repeating what was typed (it may be a name).
+    assert "--set number 2" in result.output and "fields are: " in result.output and "message" in result.output
     assert not (tmp_path / "x.pdf").exists()
 
 

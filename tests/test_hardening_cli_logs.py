@@ -31,6 +31,17 @@ def test_a_malformed_set_is_not_repeated_back(app, tmp_path, item):
     assert "Sam" not in result.output and "Rowan" not in result.output
 
 
+@pytest.mark.parametrize(("item", "hint"), [("Ava=hello", None), ("mesage=hello", "did you mean message?")])
+def test_an_unknown_field_is_not_named_back_but_a_near_miss_gets_a_hint(app, tmp_path, item, hint):
+    # "Ava" may be a baby's name typed where a field belongs: it is not repeated, even when it looks like one.
+    args = ["render", SLUG, "--set", "message=Thinking of you", "--set", item, "--out", str(tmp_path / "card.pdf")]
+    result = app.test_cli_runner().invoke(args=args)
+    assert result.exit_code == 2
+    assert "fields are: " in result.output and "message" in result.output
+    assert "Ava" not in result.output and "mesage" not in result.output
+    assert (hint in result.output) if hint else "did you mean" not in result.output
+
+
 @pytest.mark.parametrize("where", ["missing folder", "under a file", "a folder"])
 def test_an_unwritable_out_gets_a_kind_message_naming_the_option(app, tmp_path, where):
     blocker = tmp_path / "not-a-folder.txt"
