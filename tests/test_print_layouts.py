@@ -390,3 +390,25 @@ def test_home_sheets_ask_the_print_dialog_for_actual_size_and_short_edge_duplex(
 def test_print_shop_files_leave_the_print_dialog_alone():
     reader = PdfReader(io.BytesIO(render("forget-me-nots", "A6", "pro")))
     assert "/ViewerPreferences" not in reader.trailer["/Root"]
+
+
+@pytest.mark.parametrize(
+    ("address", "side"),
+    [
+        ("משפחת כהן\nרחוב הרצל 12\nתל אביב 6100000\nISRAEL", "right"),
+        ("عائلة الأحمد\nشارع الملك فهد ٤٥\nالرياض ١٢٢١١\nSAUDI ARABIA", "right"),
+        ("Maya and Tom Rivers\n12 Elm Street\nLondon N1 9GU\nUNITED KINGDOM", "left"),
+    ],
+    ids=["hebrew", "arabic", "latin"],
+)
+def test_an_address_is_one_block_aligned_by_its_first_line(address, side):
+    from cardshop.render.layouts.addresses import fit_envelope
+    from cardshop.render.options import resolve_geometry
+
+    design = DESIGNS["forget-me-nots"].design
+    fit = fit_envelope(design, {"address": address}, resolve_geometry(design, RenderOptions(layout="envelope")))
+    (slot,) = fit.fitted
+    assert len(slot.lines) == 4
+    edges = [round(line.x + line.width, 1) if side == "right" else round(line.x, 1) for line in slot.lines]
+    # The country line, in Latin capitals, keeps to the same edge as the rest of the block.
+    assert len(set(edges)) == 1, edges

@@ -16,6 +16,7 @@ from cardshop.design.models import MAX_TEXT, Design, Panel, Part, Slot
 from cardshop.render.geometry import CardGeometry
 from cardshop.render.options import CardTextError, FieldProblem
 from cardshop.render.text.cleaning import clean_user_text
+from cardshop.render.text.direction import paragraph_level
 from cardshop.render.text.fitting import FittedSlot, TextDoesNotFit, UnsupportedCharacter, fit_slot
 from cardshop.render.text.fonts import register_all
 
@@ -131,7 +132,10 @@ def fit_envelope(design: Design, values: dict[str, str], geometry: CardGeometry)
         if len(text) > MAX_TEXT:  # far beyond any envelope, and beyond what one part may hold
             problems.append(no_room)
             continue
-        slot = boxes[name].model_copy(update={"parts": [Part(text=text)]})
+        # An address is one block: every line follows its first line's direction, so a Latin country
+        # line under a Hebrew or Arabic address sits flush right with the rest.
+        block_align = "right" if paragraph_level(text) == 1 else "left"
+        slot = boxes[name].model_copy(update={"parts": [Part(text=text)], "align": block_align})
         try:
             fitted.append(fit_slot(slot, {}))
         except TextDoesNotFit:
