@@ -123,7 +123,6 @@ def mistakes(tmp_path_factory):
         ({"when": "date", "post_on": "2999-01-01"}, "post_on", "up to a year ahead"),
         ({"email": "jo at example"}, "email", "name@example.com"),
         ({"email": "j" * 250 + "@example.org"}, "email", "longer than 254 characters"),
-        ({"order_key": "not-a-key"}, "key", "missing a part it needs"),
     ],
 )
 def test_every_order_form_mistake_gets_its_own_kind_message(mistakes, changes, field, says):
@@ -132,6 +131,28 @@ def test_every_order_form_mistake_gets_its_own_kind_message(mistakes, changes, f
     assert response.status_code == 422
     errors = _errors(response)
     assert field in errors and says in errors[field], errors
+    assert count_orders(app) == 0
+
+
+def test_a_form_missing_its_key_links_to_the_card_instead_of_saying_go_back(mistakes):
+    app, client, form = mistakes
+    response = client.post(f"/cards/{SLUG}/order", data={**form, "order_key": "not-a-key"})
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert "This form is missing a part it needs" in html and "go back" not in html.lower()
+    assert f'<a href="/cards/{SLUG}">Open your card again</a>' in html
+    assert count_orders(app) == 0
+
+
+def test_words_that_need_another_look_get_a_link_to_the_card(mistakes):
+    app, client, form = mistakes
+    response = client.post(f"/cards/{SLUG}/order", data={**form, "message": "x" * 5000})
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert "needs another look" in html and "go back" not in html.lower()
+    assert f'href="/cards/{SLUG}">Open your card again</a>' in html
+    # Reload or Back opens the card (its words come back from the tab), not the refused post.
+    assert f'data-address="/cards/{SLUG}"' in html
     assert count_orders(app) == 0
 
 

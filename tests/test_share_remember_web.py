@@ -110,6 +110,25 @@ def test_choices_that_cannot_make_a_calendar_get_a_kind_specific_message(client,
     assert "A little more is needed" in page
 
 
+def test_a_refused_form_gives_its_own_address_so_reload_does_not_send_it_again(client):
+    response = _remember(client, day_of_loss="1850-05-01")
+    assert response.status_code == 422
+    # keep_words.js puts this address in the history: reload then opens /remember, not the post.
+    assert 'data-address="/remember"' in response.get_data(as_text=True)
+    assert "data-address" not in client.get("/remember").get_data(as_text=True)
+
+
+def test_the_forms_on_the_check_page_keep_what_is_typed_in_them_in_the_tab(client):
+    """The order and remember forms are kept in the tab (keep_words.js) like the card's own form, but
+    only what the sender typed there: the names a fresh check page fills in are the card's latest."""
+    page = post_card(client, "forget-me-nots", WORDS, action="check").get_data(as_text=True)
+    forms = re.findall(r"<form [^>]*>", page)
+    order = next(form for form in forms if "/order" in form)
+    remember = next(form for form in forms if "/remember" in form)
+    for form, key in ((order, "forget-me-nots:order"), (remember, "remember")):
+        assert f'data-keep-key="{key}"' in form and "data-keep-restore" in form and "data-keep-typed" in form
+
+
 def test_without_a_security_token_the_form_is_refused_kindly(client):
     response = client.post("/remember", data={"remember-remembrance_day": "y"})
     assert response.status_code == 400

@@ -124,7 +124,9 @@ def read_order_form(form, today: date, home_country: str, check: bool = True) ->
     if not check:
         return order
     if not is_token(key):
-        order.errors["key"] = "This form is missing a part it needs. Please go back to your card and check it again."
+        order.errors["key"] = (
+            "This form is missing a part it needs. Your words are still in this browser tab, on your card."
+        )
     for part, who in ((order.to, "their"), (order.back, "your")):
         if part is order.back and not part.given:
             continue  # the return address is optional

@@ -79,8 +79,12 @@ def place(slug: str):
     form = card_form(loaded.design, field_limits(loaded))
     card = _render(loaded, form)
     if card is None:
-        message = "Something in your card's words needs another look. Please go back to your card and check it."
-        return render_template("error.html", title="Please check your card", message=message), 422
+        message = (
+            "Something in your card's words needs another look. They are still in this browser tab: open your "
+            "card again and they will be there."
+        )
+        card_url = url_for("cards.personalise", slug=loaded.slug)
+        return render_template("error.html", title="Please check your card", message=message, card_url=card_url), 422
     choosing_country = request.form.get("action") == "order_country" and _country_changed()
     order_form = read_order_form(request.form, shop.today(), shop.home_country, check=not choosing_country)
     g.order_form = order_form

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from flask import Blueprint, make_response, render_template, request
+from flask import Blueprint, make_response, render_template, request, url_for
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
@@ -164,7 +164,8 @@ def days():
         form.form_errors.append("Please choose at least one day: a date, a Mother’s or Father’s Day, or 15 October.")
         valid = False
     if not valid:
-        return render_template("remember.html", remember=form), 422
+        # Its own address in the history (keep_words.js), so reload opens the form, not the post again.
+        return render_template("remember.html", remember=form, page_address=url_for("remember.page")), 422
     body = calendar_file(hard_days(form.choices(), date.today()))
     response = make_response(body)
     response.headers["Content-Type"] = "text/calendar; charset=utf-8"

@@ -83,6 +83,50 @@ def test_back_forward_and_reload_from_every_step_keep_every_field(sized_page):
     _assert_check_page(page)
 
 
+# What a sender types into the order and remember forms on the check page (the remembered baby's name
+# typed over the one the page fills in from the card).
+CHECK_FIELDS = {
+    "#to_name": "Sam Rivers",
+    "#to_street_address": "12 Larkspur Lane",
+    "#to_city": "Llandudno",
+    "#to_postal_code": "LL30 2AB",
+    "#email": "jo@example.org",
+    "#remember-due_date": "2026-03-15",
+    "#remember-baby_name": "Rowan Rose",
+}
+CHECK_CHOICES = ("#when-asap", "#remember-remembrance_day")
+
+
+def _assert_check_fields_kept(page):
+    for selector, value in CHECK_FIELDS.items():
+        expect(page.locator(selector)).to_have_value(value)
+    for selector in CHECK_CHOICES:
+        expect(page.locator(selector)).to_be_checked()
+    expect(page.get_by_label("UK and Ireland: Mothering Sunday, three weeks before Easter")).to_be_checked()
+
+
+def test_order_and_remember_fields_on_the_check_page_survive_the_guide_and_back(sized_page):
+    page = sized_page
+    _write(page)
+    page.get_by_role("button", name="Continue to check and download").click()
+    _assert_check_page(page)
+    page.wait_for_url("**/cards/forget-me-nots/check")
+    for selector, value in CHECK_FIELDS.items():
+        page.fill(selector, value)
+    for selector in CHECK_CHOICES:
+        page.check(selector)
+    page.get_by_label("UK and Ireland: Mothering Sunday, three weeks before Easter").check()
+
+    page.get_by_role("link", name="how to print and fold your card").click()
+    page.wait_for_url("**/printing")
+    page.go_back()
+    _assert_check_page(page)
+    _assert_check_fields_kept(page)
+    page.reload()  # rebuilt from the tab
+    _assert_check_page(page)
+    _assert_check_fields_kept(page)
+
+
 def test_change_something_and_links_away_keep_the_words(sized_page):
     page = sized_page
     _write(page)

@@ -11,11 +11,13 @@ from __future__ import annotations
 import base64
 import json
 import random
+import re
 import zlib
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 from cardshop.studio.catalogue import load_catalog
 from cardshop.web.describe import preview_alts
@@ -56,6 +58,12 @@ def _make_link(page) -> str:
     page.get_by_role("button", name="Make a link to the card").click()
     page.wait_for_selector("[data-share][data-share-state=made]")
     return page.input_value("[data-share-link]")
+
+
+def _card_in(link: str) -> dict:
+    """The card a link carries, read the way share.js reads it."""
+    body = link.split("#", 1)[1].removeprefix("v1.")
+    return json.loads(zlib.decompress(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)), wbits=-15))
 
 
 def _wait_for_card(page) -> str:
@@ -109,6 +117,77 @@ def test_a_link_opens_the_same_card_in_a_fresh_browser(browser, server, context)
     finally:
         reader.close()
     assert_clean(reader.watch)
+
+
+def test_a_link_is_made_after_the_check_page_is_rebuilt_from_the_tab(page):
+    """Reload, and the printing guide then Back, bring the check page back from the words kept in the
+    tab; sending it as a message works on the rebuilt page as on the first."""
+    _to_check_page(page)
+    page.wait_for_url(f"**/cards/{CARD}/check")  # its script has run (it renames the address)
+    page.reload()
+    page.wait_for_selector("[data-share]")
+    expect(page.locator("[data-share-nojs]")).to_be_hidden()
+    made = _card_in(_make_link(page))
+    assert made == {
+        "c": CARD,
+        "r": WORDS["recipient"],
+        "b": WORDS["baby_name"],
+        "m": WORDS["message"],
+        "o": WORDS["signoff"],
+        "s": WORDS["sender"],
+        "z": "A6",
+    }
+    assert "Your link is ready" in page.locator("[data-share-status]").inner_text()
+    page.get_by_role("link", name="how to print and fold your card").click()
+    page.wait_for_url("**/printing")
+    page.go_back()
+    page.wait_for_selector("[data-share]")
+    page.get_by_role("button", name="Make a link to the card").click()
+    expect(page.locator("[data-share-status]")).to_have_text("Your link is ready. Copy it and paste it into a message.")
+    assert _card_in(page.input_value("[data-share-link]")) == made
+
+
+def _refused_reader_sees(page, heading: str) -> None:
+    assert _wait_for_card(page) in ("busy", "failed")
+    problem = page.locator("[data-shared-problem]:visible")
+    expect(problem.locator("h2")).to_have_text(heading)
+    text = page.locator("main").inner_text()
+    # Nothing written for the sender: not their previews, their tab, or their card.
+    for sender_words in ("previews", "browser tab", "your card", "What you wrote", "open for a while"):
+        assert sender_words not in text, sender_words
+
+
+def test_a_reader_refused_by_the_server_gets_fixed_gentle_words_of_their_own(context, server):
+    """A refusal's message is written for the sender of a card; the person opening a shared card sees
+    the page's own wording instead, for a paused budget (429) and a refused security token (400)."""
+    preview = f"{server.url}/cards/{CARD}/preview.json"
+    context.watch.expected_failures.add(preview)
+    link = "/shared#" + _token({"c": CARD, "m": WORDS["message"]})
+
+    # The security token in the page no longer matches (as after the session was lost): a real 400.
+    def stale_token(route):
+        answer = route.fetch()
+        html = re.sub(r'data-csrf="[^"]*"', 'data-csrf="stale"', answer.text())
+        route.fulfill(response=answer, body=html)
+
+    context.route(re.compile(r"/shared$"), stale_token)
+    page = context.new_page()
+    page.goto(link)
+    _refused_reader_sees(page, "The card couldn’t be opened just now")
+    context.unroute(re.compile(r"/shared$"))
+
+    # The render budget spent (the limit is read at each request): a real 429.
+    before = server.app.config["CARDSHOP_RATE_LIMIT"]
+    server.app.config["CARDSHOP_RATE_LIMIT"] = "1 per hour"
+    try:
+        statuses = [context.request.post(preview, form={"message": "x"}).status for _ in range(2)]
+        assert statuses[-1] == 429
+        page.goto("about:blank")  # nothing of ours (a gallery's pictures would spend the budget too)
+        page.goto(link)
+        _refused_reader_sees(page, "This card can’t be shown just now")
+        assert "Please try again in a minute" in page.locator("[data-shared-problem]:visible").inner_text()
+    finally:
+        server.app.config["CARDSHOP_RATE_LIMIT"] = before
 
 
 def test_with_reduced_motion_the_card_waits_on_its_front_and_odd_words_arrive_intact(browser, server):
@@ -303,6 +382,12 @@ def test_a_date_that_cannot_be_right_comes_back_with_a_kind_message(page):
     page.wait_for_selector("[data-remember-problems]")
     assert "this date is before 1900" in page.locator("[data-remember-problems]").inner_text()
     assert page.locator("#remember-day_of_loss").get_attribute("aria-invalid") == "true"
+    # Reloading opens the form's own address (no "Confirm Form Resubmission") with the date still there.
+    page.wait_for_selector("main[data-address='/remember'] form[data-keep-started]")  # keep_words.js has run
+    with page.expect_request(lambda request: request.url.endswith("/remember")) as reloaded:
+        page.reload()
+    assert reloaded.value.method == "GET"
+    expect(page.locator("#remember-day_of_loss")).to_have_value("1850-05-01")
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])

@@ -3,7 +3,9 @@
  * Every form marked data-keep-key saves its fields to sessionStorage as the sender types (the tab
  * forgets them when it is closed; nothing is sent anywhere by this script). On a page opened fresh
  * (data-keep-restore), the kept words are put back: Back, Forward, reload, or a link back to the card
- * from an error page or another page all find every field as it was.
+ * from an error page or another page all find every field as it was. A form marked data-keep-typed
+ * (the order and remember-the-dates forms on the check page) keeps only what the sender typed or chose
+ * in it, not what the page filled in, so a name the card has since changed is not put back over it.
  *
  * Pages that answer a form post (a preview or the check step without JavaScript, or a download that
  * needs a choice) give their own plain address in data-address; the history entry is re-labelled with
@@ -37,25 +39,36 @@
     }
   }
 
+  // Adds one control's value to `kept` (a radio only when it is the one chosen, or none is yet).
+  function add(kept, control) {
+    var name = control.name;
+    if (!name || SKIP[name] || control.disabled) return;
+    if (control.type === "radio") {
+      if (control.checked || !(name in kept)) kept[name] = control.checked ? control.value : "";
+    } else if (control.type === "checkbox") {
+      kept[name] = control.checked ? control.value : "";
+    } else if (control.type !== "submit" && control.type !== "button" && control.type !== "file") {
+      kept[name] = control.value;
+    }
+  }
+
   function values(form) {
     var kept = {};
     Array.prototype.forEach.call(form.elements, function (control) {
-      var name = control.name;
-      if (!name || SKIP[name] || control.disabled) return;
-      if (control.type === "radio") {
-        if (control.checked || !(name in kept)) kept[name] = control.checked ? control.value : "";
-      } else if (control.type === "checkbox") {
-        kept[name] = control.checked ? control.value : "";
-      } else if (control.type !== "submit" && control.type !== "button" && control.type !== "file") {
-        kept[name] = control.value;
-      }
+      add(kept, control);
     });
     return kept;
   }
 
-  function save(form) {
+  // Save the whole form, or with `control` (a form marked data-keep-typed) only that one.
+  function save(form, control) {
     if (!store) return;
-    var kept = Object.assign(read(form) || {}, values(form));
+    var kept = read(form) || {};
+    if (control) {
+      if (control.type !== "hidden") add(kept, control);
+    } else {
+      Object.assign(kept, values(form));
+    }
     try {
       store.setItem(keyOf(form), JSON.stringify(kept));
     } catch (error) {
@@ -97,12 +110,12 @@
   }
 
   function watch(form) {
-    form.addEventListener("input", function () {
-      save(form);
-    });
-    form.addEventListener("change", function () {
-      save(form);
-    });
+    var typed = form.hasAttribute("data-keep-typed");
+    function changed(event) {
+      save(form, typed ? event.target : null);
+    }
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
   }
 
   // The check step opened by its own address: rebuild it from the kept words by posting them, as the
@@ -149,10 +162,9 @@
   function start() {
     var address = document.querySelector("[data-address]");
     if (address && window.history.replaceState) {
+      // Even at the same path (a refused POST /remember): replacing the entry drops the post from it.
       var target = address.dataset.address;
-      if (target && target !== window.location.pathname) {
-        window.history.replaceState(window.history.state, "", target + window.location.hash);
-      }
+      if (target) window.history.replaceState(window.history.state, "", target + window.location.hash);
     }
     document.querySelectorAll("form[data-keep-key]").forEach(function (form) {
       if (form.dataset.keepStarted) return;
@@ -162,7 +174,8 @@
         return;
       }
       if (form.hasAttribute("data-keep-restore")) tell(restore(form));
-      save(form); // what the server sent back (after a post) is now the latest
+      // What the server sent back (after a post) is now the latest (a typed-only form saves as it is typed).
+      if (!form.hasAttribute("data-keep-typed")) save(form);
       watch(form);
     });
   }

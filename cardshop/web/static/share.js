@@ -8,7 +8,9 @@
  * longer than messaging apps take. On /shared ([data-shared]) the link is read, the words are posted
  * to the live-preview endpoint like any preview, and the card is shown, front first, then opened
  * (folded.js turns it; it moves only for people who have not asked for less motion). A damaged link,
- * or one for a design we no longer have, gets a kind message. Text goes into the page only as text.
+ * or one for a design we no longer have, gets a kind message; a refusal (a paused budget, a stale
+ * security token) gets the page's own fixed words, never the server's, which are written for the
+ * sender. Text goes into the page only as text.
  */
 (function () {
   "use strict";
@@ -198,10 +200,9 @@
     var loading = root.querySelector("[data-shared-loading]");
     root.querySelector("[data-shared-nojs]").hidden = true;
 
-    function problem(name, message) {
+    function problem(name) {
       loading.hidden = true;
       var box = root.querySelector('[data-shared-problem="' + name + '"]');
-      if (message) box.querySelector("[data-shared-problem-message]").textContent = message;
       box.hidden = false;
       box.setAttribute("role", "alert");
       root.dataset.sharedState = name;
@@ -215,7 +216,7 @@
     unpack(window.location.hash.slice(1))
       .then(function (card) {
         return ask(card).then(function (answer) {
-          if (answer.problem) return problem(answer.problem, answer.message);
+          if (answer.problem) return problem(answer.problem);
           return show(answer.data, card);
         });
       })
@@ -241,10 +242,11 @@
         credentials: "same-origin",
       }).then(function (response) {
         if (response.status === 404) return { problem: "unknown-design" };
+        if (response.status === 429) return { problem: "busy" };
         var type = response.headers.get("Content-Type") || "";
         if (type.indexOf("application/json") === -1) return { problem: "failed" };
         return response.json().then(function (data) {
-          if (data.panels === undefined) return { problem: "failed", message: data.message };
+          if (data.panels === undefined) return { problem: "failed" };
           if (!data.ok || !data.panels) return { problem: "does-not-fit" };
           return { data: data };
         });
@@ -326,8 +328,16 @@
     }
   }
 
-  var maker = document.querySelector("[data-share]");
-  if (maker) setUpMaker(maker);
+  function start() {
+    var maker = document.querySelector("[data-share]");
+    if (!maker || maker.dataset.shareStarted) return;
+    maker.dataset.shareStarted = "true";
+    setUpMaker(maker);
+  }
+
+  start();
+  // The check page rebuilt in place from the words kept in the tab (keep_words.js).
+  document.addEventListener("page:replaced", start);
   var opener = document.querySelector("[data-shared]");
   if (opener) setUpOpener(opener);
 })();
