@@ -14,7 +14,7 @@ from datetime import datetime
 from flask import Blueprint, abort, g, make_response, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from cardshop.orders import lifecycle
+from cardshop.orders import lifecycle, updates
 from cardshop.orders.database import utcnow
 from cardshop.orders.models import IN_BATCH, POSTED, PRINTED, Operator, Order, PrintBatch
 from cardshop.orders.operators import check_code, check_password
@@ -206,10 +206,20 @@ def batch_pdf(reference: str, document: str):
     return response
 
 
+def _email_batch(reference: str, news: str) -> None:
+    """Tell the batch's senders the news, once each, after the mark is saved: a mail server that is away
+    never undoes or fails the mark (`orders send-updates` tries again)."""
+    shop = orders_of_app()
+    order_ids = list(g.db.scalars(select(Order.id).join(PrintBatch).where(PrintBatch.reference == reference)))
+    g.db.commit()  # the mark is saved, and no transaction is held while the mail server answers
+    updates.send_updates(shop.store, shop.cipher, shop.mail, order_ids, news)
+
+
 @operator.post("/batches/<reference>/printed")
 @operator_required
 def batch_printed(reference: str):
     lifecycle.mark_batch(g.db, _batch_or_404(reference), PRINTED, g.operator, utcnow())
+    _email_batch(reference, PRINTED)
     return redirect(url_for("operator.batch", reference=reference), 303)
 
 
@@ -217,4 +227,5 @@ def batch_printed(reference: str):
 @operator_required
 def batch_posted(reference: str):
     lifecycle.mark_batch(g.db, _batch_or_404(reference), POSTED, g.operator, utcnow())
+    _email_batch(reference, POSTED)
     return redirect(url_for("operator.batch", reference=reference), 303)
