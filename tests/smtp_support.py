@@ -28,6 +28,13 @@ class Received:
 @dataclass
 class Inbox:
     received: list[Received] = field(default_factory=list)
+    refused: set[str] = field(default_factory=set)  # recipients answered with "550 no such mailbox"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if address in self.refused:
+            return "550 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802  (aiosmtpd's hook name)
         message = message_from_bytes(envelope.original_content, policy=policy.default)
@@ -49,6 +56,9 @@ class SmtpServer:
     @property
     def received(self) -> list[Received]:
         return self.inbox.received
+
+    def refuse(self, address: str) -> None:
+        self.inbox.refused.add(address)
 
     def settings(self, starttls: str = "off") -> dict:
         """The app's settings to send through this server (it has no TLS: starttls=off)."""

@@ -173,6 +173,26 @@ def test_two_senders_of_one_email_at_once_send_it_once(store, cipher, smtp_serve
     assert sum(outcome.sent for outcome in outcomes) == 1 and len(smtp_server.received) == 1
 
 
+def test_a_refused_address_spoils_only_its_own_email_and_time_up_leaves_the_rest_due(store, cipher, smtp_server):
+    settings = mail_settings(smtp_server.settings()["CARDSHOP_SMTP_URL"], "Cards <cards@example.org>", PUBLIC_URL)
+    ids = []
+    for email in ("gone@example.org", EMAIL, "sam.other@example.org"):
+        new = a_new_order(utcnow().date())
+        new.personal["email"] = email
+        ids.append(lifecycle.place_order(store, cipher, new_token(), new)[0].id)
+    smtp_server.refuse("gone@example.org")
+    outcome = updates.send_updates(store, cipher, settings, ids[:2], "received")
+    assert (outcome.sent, outcome.failed) == (1, 1) and [r.recipients for r in smtp_server.received] == [[EMAIL]]
+    late = updates.send_updates(store, cipher, settings, ids, "received", budget=-1)  # the time is up at once
+    assert (late.sent, late.left) == (0, 3) and len(smtp_server.received) == 1
+    smtp_server.inbox.refused.clear()
+    caught_up = updates.send_due(store, cipher, settings)
+    assert caught_up.sent == 2 and sorted(r.recipients[0] for r in smtp_server.received[1:]) == [
+        "gone@example.org",
+        "sam.other@example.org",
+    ]
+
+
 def test_without_mail_set_up_the_form_asks_for_no_email_and_keeps_none(tmp_path):
     url = f"sqlite:///{tmp_path / 'nomail.db'}"
     app = make_app(url, new_key(), {})

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import smtplib
+import time
 from dataclasses import dataclass
 from datetime import date
 
@@ -44,6 +45,15 @@ SUBJECTS = {
     "posted": "Your card is on its way",
 }
 
+# Errors of one message, after which the connection is still good for the next (every SMTP error is an
+# OSError, so a lost connection is told apart by being none of these).
+ONE_MESSAGE = (
+    smtplib.SMTPRecipientsRefused,
+    smtplib.SMTPSenderRefused,
+    smtplib.SMTPDataError,
+    smtplib.SMTPNotSupportedError,
+    ValueError,
+)
 SHOWN = "It was also on the page shown when you ordered."
 
 
@@ -51,6 +61,7 @@ SHOWN = "It was also on the page shown when you ordered."
 class Sent:
     sent: int = 0
     failed: int = 0
+    left: int = 0  # orders not looked at (the server was lost, or the time was up): still due if they were
 
 
 @dataclass(frozen=True)
@@ -149,34 +160,41 @@ def send_updates(
     order_ids: list[int],
     news: str | None = None,
     link: str | None = None,
+    budget: float | None = None,
 ) -> Sent:
-    """Send each order's due news (only `news`, if given), once, over one connection. Never raises."""
+    """Send each order's due news (only `news`, if given), once, over one connection, claiming each just
+    before it goes. Stops when the server is lost or `budget` seconds are spent (a request must end well
+    before the worker's timeout); what is left stays due. Never raises."""
     outcome = Sent()
     if settings is None:
         return outcome
-    claims: list[_Claim] = []
-    try:
-        for order_id in order_ids:
-            claim = _claim(store, cipher, order_id, news)
-            if claim is not None:
-                claims.append(claim)
-        server = mail.connect(settings) if claims else None
-    except Exception as error:  # the database or the mail server: nothing is sent, all stays due
-        for claim in claims:
-            _failed(store, claim, error)
-        return Sent(failed=len(claims))
-    broken: Exception | None = None
-    for claim in claims:
+    deadline = None if budget is None else time.monotonic() + budget
+    server = None
+    for done, order_id in enumerate(order_ids):
+        if deadline is not None and time.monotonic() > deadline:
+            outcome.left = len(order_ids) - done
+            break
+        claim = None
         try:
-            if broken is not None:
-                raise broken
+            claim = _claim(store, cipher, order_id, news)
+            if claim is None:
+                continue
+            if server is None:
+                server = mail.connect(settings)
             mail.send(server, settings, mail.Mail(claim.email, SUBJECTS[claim.news], body(claim, link)))
             outcome.sent += 1
-        except Exception as error:  # one refused address spoils only its own email; a lost server, the rest
-            _failed(store, claim, error)
-            outcome.failed += 1
-            if isinstance(error, (OSError, smtplib.SMTPServerDisconnected)):
-                broken = error
+        except Exception as error:  # never the sender's or the operator's problem: logged, due again
+            if claim is not None:
+                _failed(store, claim, error)
+                outcome.failed += 1
+            else:
+                log.warning("Email updates: an order could not be read (%s).", type(error).__name__)
+            # A refused address spoils only its own email; a lost server or database, all the rest.
+            if server is None or claim is None or not isinstance(error, ONE_MESSAGE):
+                outcome.left = len(order_ids) - done - 1
+                break
+    if outcome.left:
+        log.warning("Email updates: %d more order(s) to look at; `orders send-updates` will.", outcome.left)
     if server is not None:
         mail.close(server)
     return outcome

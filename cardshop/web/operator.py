@@ -38,6 +38,7 @@ operator = Blueprint("operator", __name__, url_prefix="/operator")
 
 QUEUE_PAGE = 25  # orders shown with their previews at once
 PREVIEW_WIDTH = 240
+MAIL_SECONDS = 10  # a batch mark's emails stop after this (gunicorn's timeout is 30 s); `orders send-updates` ends them
 SIGN_IN_FAILED = "That name and password don't match an operator. Please check them and try again."
 LOCKED = "This account is locked for 15 minutes after several wrong attempts. Please wait, then try again."
 
@@ -212,7 +213,7 @@ def _email_batch(reference: str, news: str) -> None:
     shop = orders_of_app()
     order_ids = list(g.db.scalars(select(Order.id).join(PrintBatch).where(PrintBatch.reference == reference)))
     g.db.commit()  # the mark is saved, and no transaction is held while the mail server answers
-    updates.send_updates(shop.store, shop.cipher, shop.mail, order_ids, news)
+    updates.send_updates(shop.store, shop.cipher, shop.mail, order_ids, news, budget=MAIL_SECONDS)
 
 
 @operator.post("/batches/<reference>/printed")

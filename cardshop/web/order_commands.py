@@ -54,8 +54,9 @@ def register_order_cli(app: Flask) -> None:
             click.echo("Email updates are off here (CARDSHOP_SMTP_URL is not set); nothing to send.")
             return
         outcome = updates.send_due(shop.store, shop.cipher, shop.mail)
-        click.echo(f"Sent {outcome.sent} email update(s); {outcome.failed} could not be sent (see the log).")
-        if outcome.failed:
+        unsent = outcome.failed + outcome.left
+        click.echo(f"Sent {outcome.sent} email update(s); {unsent} could not be sent (see the log).")
+        if unsent:
             sys.exit(1)
 
     @orders.command("rotate-key")
