@@ -94,8 +94,9 @@ def mail_settings(smtp_url: str | None, sender: str | None, public_url: str | No
 
 def is_mail_address(text: str) -> bool:
     """One address that reads back as itself from a To header: not a list ("a,b@example.org"), no
-    display name or comment. Letters beyond ASCII are fine (sent with SMTPUTF8 where the server has it)."""
-    return getaddresses([text]) == [("", text)]
+    display name or comment, no RFC 2047 encoded word (which a reader may decode into another address).
+    Letters beyond ASCII are fine (sent with SMTPUTF8 where the server has it)."""
+    return "=?" not in text and getaddresses([text]) == [("", text)]
 
 
 def make_message(settings: MailSettings, mail: Mail) -> EmailMessage:
