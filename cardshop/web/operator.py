@@ -38,7 +38,7 @@ operator = Blueprint("operator", __name__, url_prefix="/operator")
 
 QUEUE_PAGE = 25  # orders shown with their previews at once
 PREVIEW_WIDTH = 240
-MAIL_SECONDS = 10  # a batch mark's emails stop after this (gunicorn's timeout is 30 s); `orders send-updates` ends them
+MAIL_SECONDS = 10  # a batch mark's emails stop after this (gunicorn's timeout is 30 s); send-updates does the rest
 SIGN_IN_FAILED = "That name and password don't match an operator. Please check them and try again."
 LOCKED = "This account is locked for 15 minutes after several wrong attempts. Please wait, then try again."
 
