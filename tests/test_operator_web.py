@@ -22,9 +22,10 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture()
-def shop(tmp_path):
+def shop(tmp_path, smtp_server):
     url = f"sqlite:///{tmp_path / 'operators.db'}"
-    app = create_app({"TESTING": True, "CARDSHOP_DATABASE_URL": url, "CARDSHOP_DATA_KEY": new_key()})
+    settings = {"CARDSHOP_DATABASE_URL": url, "CARDSHOP_DATA_KEY": new_key(), **smtp_server.settings()}
+    app = create_app({"TESTING": True, **settings})
     orders = app.extensions["cardshop_orders"]
     with orders.store.session() as session:
         made = add_operator(session, orders.cipher, "ash", PASSWORD, utcnow())

@@ -92,7 +92,7 @@ class Order(Base):
 
 class OrderEvent(Base):
     """One change of an order, for its history. `what` is one of a fixed set of words (see
-    lifecycle.EVENTS), never text anyone typed."""
+    lifecycle.EVENTS, and updates.EMAILED for the emails sent), never text anyone typed."""
 
     __tablename__ = "order_events"
 

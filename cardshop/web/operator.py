@@ -14,7 +14,7 @@ from datetime import datetime
 from flask import Blueprint, abort, g, make_response, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from cardshop.orders import lifecycle
+from cardshop.orders import lifecycle, updates
 from cardshop.orders.database import utcnow
 from cardshop.orders.models import IN_BATCH, POSTED, PRINTED, Operator, Order, PrintBatch
 from cardshop.orders.operators import check_code, check_password
@@ -38,6 +38,7 @@ operator = Blueprint("operator", __name__, url_prefix="/operator")
 
 QUEUE_PAGE = 25  # orders shown with their previews at once
 PREVIEW_WIDTH = 240
+MAIL_SECONDS = 10  # a batch mark's emails stop after this (gunicorn's timeout is 30 s); send-updates does the rest
 SIGN_IN_FAILED = "That name and password don't match an operator. Please check them and try again."
 LOCKED = "This account is locked for 15 minutes after several wrong attempts. Please wait, then try again."
 
@@ -206,10 +207,20 @@ def batch_pdf(reference: str, document: str):
     return response
 
 
+def _email_batch(reference: str, news: str) -> None:
+    """Tell the batch's senders the news, once each, after the mark is saved: a mail server that is away
+    never undoes or fails the mark (`orders send-updates` tries again)."""
+    shop = orders_of_app()
+    order_ids = list(g.db.scalars(select(Order.id).join(PrintBatch).where(PrintBatch.reference == reference)))
+    g.db.commit()  # the mark is saved, and no transaction is held while the mail server answers
+    updates.send_updates(shop.store, shop.cipher, shop.mail, order_ids, news, budget=MAIL_SECONDS)
+
+
 @operator.post("/batches/<reference>/printed")
 @operator_required
 def batch_printed(reference: str):
     lifecycle.mark_batch(g.db, _batch_or_404(reference), PRINTED, g.operator, utcnow())
+    _email_batch(reference, PRINTED)
     return redirect(url_for("operator.batch", reference=reference), 303)
 
 
@@ -217,4 +228,5 @@ def batch_printed(reference: str):
 @operator_required
 def batch_posted(reference: str):
     lifecycle.mark_batch(g.db, _batch_or_404(reference), POSTED, g.operator, utcnow())
+    _email_batch(reference, POSTED)
     return redirect(url_for("operator.batch", reference=reference), 303)

@@ -1,5 +1,5 @@
-"""Commands for running the print service: `flask --app cardshop orders release | purge | rotate-key |
-new-key` and `flask --app cardshop operators add NAME`.
+"""Commands for running the print service: `flask --app cardshop orders release | purge | send-updates |
+rotate-key | new-key` and `flask --app cardshop operators add NAME`.
 
 `orders release` and `orders purge` are meant to run daily (docs/deployment.md has a systemd timer).
 They print counts, never anything an order says.
@@ -14,7 +14,7 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from cardshop.orders import lifecycle
+from cardshop.orders import lifecycle, updates
 from cardshop.orders.crypto import new_key
 from cardshop.orders.database import utcnow
 from cardshop.orders.operators import OperatorError, add_operator
@@ -45,6 +45,19 @@ def register_order_cli(app: Flask) -> None:
         with shop.store.session() as session:
             count = lifecycle.purge(session, utcnow(), days)
         click.echo(f"Erased the personal data of {count} order(s).")
+
+    @orders.command("send-updates")
+    def send_updates_command():
+        """Send the email updates that are due and not sent yet (after the mail server was away)."""
+        shop = orders_of_app()
+        if shop.mail is None:
+            click.echo("Email updates are off here (CARDSHOP_SMTP_URL is not set); nothing to send.")
+            return
+        outcome = updates.send_due(shop.store, shop.cipher, shop.mail)
+        unsent = outcome.failed + outcome.left
+        click.echo(f"Sent {outcome.sent} email update(s); {unsent} could not be sent (see the log).")
+        if unsent:
+            sys.exit(1)
 
     @orders.command("rotate-key")
     def rotate_command():

@@ -1,5 +1,6 @@
 """The "Have it printed and posted" part of the check page: the recipient's address in the fields of
-their country, an optional return address, when to post, an optional email, and the order key.
+their country, an optional return address, when to post, an optional email (asked for only where the
+shop sends email updates), and the order key.
 
 Addresses are not a WTForms form: their fields change with the country. `read_order_form` reads the
 posted form into an `OrderForm` with one kind, specific message per field that needs one; the
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from cardshop.orders.mail import is_mail_address
 from cardshop.orders.postal import AddressField, address_fields, check_address, clean_address_field, is_country
 from cardshop.orders.posting import (
     arrival_sentence,
@@ -107,9 +109,10 @@ def blank_order_form(today: date, home_country: str) -> OrderForm:
     )
 
 
-def read_order_form(form, today: date, home_country: str, check: bool = True) -> OrderForm:
+def read_order_form(form, today: date, home_country: str, check: bool = True, ask_email: bool = True) -> OrderForm:
     """The order part of a posted form; with `check`, every problem found (else only what is needed to
-    show the form again, e.g. after choosing another country)."""
+    show the form again, e.g. after choosing another country). Without `ask_email` (no mail is set up)
+    an email sent anyway is not read: we never keep what we can't use."""
     key = form.get("order_key", "")
     order = OrderForm(
         key=key if is_token(key) else new_token(),
@@ -117,7 +120,7 @@ def read_order_form(form, today: date, home_country: str, check: bool = True) ->
         back=_address_part("from", form, home_country),
         when=form.get("when") if form.get("when") in ("asap", "date") else "",
         post_on_text=(form.get("post_on") or "").strip()[:20],
-        email=clean_user_text(form.get("email") or "").strip(),
+        email=clean_user_text(form.get("email") or "").strip() if ask_email else "",
         earliest=next_posting_day(today),
         latest=latest_posting_day(today),
     )
@@ -147,7 +150,7 @@ def read_order_form(form, today: date, home_country: str, check: bool = True) ->
     if order.email:
         if len(order.email) > EMAIL_MAX:
             order.errors["email"] = f"That email address is longer than {EMAIL_MAX} characters. Please check it."
-        elif not EMAIL.match(order.email):
+        elif not EMAIL.match(order.email) or not is_mail_address(order.email):
             order.errors["email"] = "Please check the email address: it should look like name@example.com."
     return order
 

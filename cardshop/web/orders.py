@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
 
-from cardshop.orders import lifecycle
+from cardshop.orders import lifecycle, updates
 from cardshop.orders.database import utcnow
 from cardshop.orders.models import CANCELLED, CHANGEABLE, FAILED, POSTED, PRINTED, Order
 from cardshop.orders.postal import address_lines, countries
@@ -55,6 +55,12 @@ def order_section() -> OrderForm:
 
 
 @orders.app_template_global()
+def order_mail() -> bool:
+    """Whether the shop sends email updates (and so asks for an email at all)."""
+    return orders_of_app().mail is not None
+
+
+@orders.app_template_global()
 def order_countries():
     return countries()
 
@@ -86,7 +92,9 @@ def place(slug: str):
         card_url = url_for("cards.personalise", slug=loaded.slug)
         return render_template("error.html", title="Please check your card", message=message, card_url=card_url), 422
     choosing_country = request.form.get("action") == "order_country" and _country_changed()
-    order_form = read_order_form(request.form, shop.today(), shop.home_country, check=not choosing_country)
+    order_form = read_order_form(
+        request.form, shop.today(), shop.home_country, check=not choosing_country, ask_email=shop.mail is not None
+    )
     g.order_form = order_form
     g.order_focus = True
     if choosing_country:
@@ -108,8 +116,18 @@ def place(slug: str):
         as_soon_as_possible=order_form.when == "asap",
         personal=personal,
     )
-    lifecycle.place_order(shop.store, shop.cipher, order_form.key, new)
+    order, _ = lifecycle.place_order(shop.store, shop.cipher, order_form.key, new)
+    _email_received(order.id, order_form.key)
     return redirect(url_for("orders.status", token=order_form.key, placed=1), 303)
+
+
+def _email_received(order_id: int, token: str) -> None:
+    """The first email, with the private link: sent now or never with it (the token is kept only as a
+    hash). Sent once however often the form comes; a failure is logged and never the sender's."""
+    shop = orders_of_app()
+    if shop.mail is not None:
+        link = shop.mail.public_url + url_for("orders.status", token=token)
+        updates.send_updates(shop.store, shop.cipher, shop.mail, [order_id], "received", link)
 
 
 def _country_changed() -> bool:

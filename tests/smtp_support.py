@@ -1,0 +1,83 @@
+"""A real SMTP server for the tests (aiosmtpd, on loopback, on a free port, stopped after each test) that
+keeps every message it receives, with the envelope's recipients."""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+
+import pytest
+from aiosmtpd.controller import Controller
+
+MAIL_SETTINGS = {"CARDSHOP_MAIL_FROM": "Forget-me-not cards <cards@example.org>"}
+PUBLIC_URL = "https://cards.example.org"
+
+
+@dataclass
+class Received:
+    recipients: list[str]
+    message: EmailMessage
+
+    @property
+    def body(self) -> str:
+        return self.message.get_content()
+
+
+@dataclass
+class Inbox:
+    received: list[Received] = field(default_factory=list)
+    refused: set[str] = field(default_factory=set)  # recipients answered with "550 no such mailbox"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if address in self.refused:
+            return "550 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802  (aiosmtpd's hook name)
+        message = message_from_bytes(envelope.original_content, policy=policy.default)
+        self.received.append(Received(list(envelope.rcpt_tos), message))
+        return "250 Message accepted for delivery"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class SmtpServer:
+    inbox: Inbox
+    port: int
+
+    @property
+    def received(self) -> list[Received]:
+        return self.inbox.received
+
+    def refuse(self, address: str) -> None:
+        self.inbox.refused.add(address)
+
+    def settings(self, starttls: str = "off") -> dict:
+        """The app's settings to send through this server (it has no TLS: starttls=off)."""
+        url = f"smtp://127.0.0.1:{self.port}?starttls={starttls}&timeout=5"
+        return {"CARDSHOP_SMTP_URL": url, "CARDSHOP_PUBLIC_URL": PUBLIC_URL, **MAIL_SETTINGS}
+
+
+@pytest.fixture()
+def smtp_server():
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), enable_SMTPUTF8=True)
+    controller.start()
+    try:
+        yield SmtpServer(inbox, controller.port)
+    finally:
+        controller.stop()
+
+
+def unreachable_settings() -> dict:
+    """Settings naming a loopback port that nothing listens on (the connection is refused at once)."""
+    url = f"smtp://127.0.0.1:{free_port()}?starttls=off&timeout=2"
+    return {"CARDSHOP_SMTP_URL": url, "CARDSHOP_PUBLIC_URL": PUBLIC_URL, **MAIL_SETTINGS}
