@@ -4,6 +4,8 @@ rules' newer reach: RGB through a pattern, an RGB transparency group, text squee
 
 from __future__ import annotations
 
+import io
+
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
@@ -68,6 +70,16 @@ def test_malformed_operands_and_boxes_are_findings_and_the_rest_is_still_checked
     assert "pdfx: page 2: could not read the page's boxes (boxes not checked)" in messages
     assert any("`cm`" in message for message in messages) and any("`k`" in message for message in messages)
     assert "colour: page 1: an RGB colour (rg) is used" in messages  # checked after the malformed operators
+
+
+def test_metadata_that_is_not_xmp_is_a_finding_and_not_logged(caplog):
+    with pikepdf.open(io.BytesIO(press_file(GOOD))) as pdf:
+        pdf.Root.Metadata = pdf.make_stream(b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><broken')
+        out = io.BytesIO()
+        pdf.save(out, fix_metadata_version=False)  # (pikepdf would otherwise replace the bad XMP)
+    caplog.clear()
+    assert _messages(out.getvalue()) == ["pdfx: file: the XMP metadata has no pdfxid:GTS_PDFXVersion of PDF/X-4"]
+    assert "Traceback" not in caplog.text and "parsing XMP" not in caplog.text
 
 
 def test_the_command_reports_a_malformed_file_without_a_traceback(app, tmp_path):

@@ -7,7 +7,9 @@ hundreds of megabytes under crafted requests. Here each entry's weight is estima
 arguments (measured with tracemalloc: see docs/performance.md), and the memo never holds more than
 its stated budget. The engine's budgets: shaped runs 24 MB (`text.shaping.SHAPED_CACHE_BYTES`),
 prepared paragraphs 16 MB (`text.fitting.PREPARED_CACHE_BYTES`): at most 40 MB of text results per
-worker, whatever senders write.
+worker, whatever senders write. `ByteBoundedLRU` is the same bound for caches that weigh a value
+once it is made: artwork 48 MB (`art.artwork.ART_CACHE_BYTES`), CMYK artwork 32 MB
+(`press.art.PRESS_ART_CACHE_BYTES`).
 """
 
 from __future__ import annotations

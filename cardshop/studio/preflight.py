@@ -31,9 +31,11 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass
+from datetime import datetime
 
 import pikepdf
 from pikepdf import Name
+from pikepdf.models.metadata import DOCINFO_MAPPING, DateConverter
 from PIL import ImageMath
 
 MIN_TYPE_SIZE = 7.0  # pt
@@ -137,12 +139,16 @@ def _structure(pdf: pikepdf.Pdf) -> list[Finding]:
     if str(info.get("/Trapped", "")) not in ("/True", "/False"):
         problems.append("the document information does not say whether the file is trapped (Trapped)")
     try:
-        metadata = pdf.open_metadata()
+        metadata = pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False, strict=True)
         xmp_version = metadata.get("pdfxid:GTS_PDFXVersion", "")
     except Exception:  # noqa: BLE001 (any unreadable XMP is the same finding)
-        xmp_version = ""
+        metadata, xmp_version = None, ""
     if not str(xmp_version).startswith("PDF/X-4"):
         problems.append("the XMP metadata has no pdfxid:GTS_PDFXVersion of PDF/X-4")
+    elif metadata is not None:
+        problems += [
+            f"the document information and the XMP metadata disagree on {key}" for key in _disagreements(info, metadata)
+        ]
     if "/ID" not in pdf.trailer:
         problems.append("the file has no ID in its trailer")
     intents = [i for i in pdf.Root.get("/OutputIntents", []) if i.get("/S") == Name.GTS_PDFX]
@@ -159,6 +165,42 @@ def _structure(pdf: pikepdf.Pdf) -> list[Finding]:
         if "/OutputConditionIdentifier" not in intents[0]:
             problems.append("the output intent has no OutputConditionIdentifier")
     return [Finding("pdfx", None, problem) for problem in problems]
+
+
+def _disagreements(info, metadata) -> list[str]:
+    """Document information keys whose value the XMP metadata gives differently (or not at all).
+
+    pikepdf's table pairs each key with its XMP property (Title with dc:title, Producer with
+    pdf:Producer, Author with dc:creator, CreationDate with xmp:CreateDate, ...); Trapped is added."""
+    keys = []
+    for mapping in DOCINFO_MAPPING:
+        xmp = metadata.get(f"{{{mapping.ns}}}{mapping.key}")
+        value = info.get(mapping.name)
+        if value is not None and mapping.converter is not None:
+            try:
+                value = mapping.converter.xmp_from_docinfo(str(value))
+            except (ValueError, TypeError):
+                keys.append(mapping.name[1:])
+                continue
+        if _normal(value, mapping.converter) != _normal(xmp, mapping.converter):
+            keys.append(mapping.name[1:])
+    if str(info.get("/Trapped", "")).lstrip("/") != str(metadata.get("pdf:Trapped", "")):
+        keys.append("Trapped")
+    return keys
+
+
+def _normal(value, converter) -> object:
+    """A metadata value to compare: absent and empty are the same; dates as moments; lists as lists."""
+    if value is None or value in ("", []):
+        return None
+    if converter is DateConverter:
+        try:
+            return datetime.fromisoformat(str(value))
+        except ValueError:
+            return str(value)
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    return str(value)
 
 
 def _rect(array) -> tuple[float, float, float, float]:
