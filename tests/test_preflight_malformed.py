@@ -50,7 +50,8 @@ def test_an_output_intent_profile_whose_n_is_a_name_is_a_finding():
 def test_tf_with_no_operands_is_a_finding():
     messages = _messages(_broken(lambda pdf: _add_content(pdf, b"BT Tf 1 0 0 1 40 40 Tm (Hi) Tj ET")))
     assert messages == [
-        "pdfx: page 1: could not read a `Tf` operator (its operands are missing or malformed); it was not checked"
+        "pdfx: page 1: could not read a `Tf` operator (its operands, or what they name, are missing or malformed);"
+        " it was not checked"
     ]
 
 

@@ -339,7 +339,7 @@ class _Walker:
             try:
                 self._operator(op, operands, state, resources, depth)
             except _UNREADABLE:
-                self._unreadable(f"a `{op}` operator (its operands are missing or malformed)")
+                self._unreadable(f"a `{op}` operator (its operands, or what they name, are missing or malformed)")
 
     def _operator(self, op: str, operands, state: _TextState, resources, depth: int) -> None:
         if op == "q":
