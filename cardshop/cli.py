@@ -168,6 +168,8 @@ def register_cli(app: Flask) -> None:
                 findings = preflight(path.read_bytes())
             except PreflightError as error:
                 findings = [str(error)]
+            except OSError as error:
+                findings = [f"could not read the file ({error.strerror})"]
             for finding in findings:
                 click.echo(f"{path}: {finding}")
             if findings:

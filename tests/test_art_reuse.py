@@ -16,7 +16,12 @@ from cardshop.design.loader import TEMPLATES_DIR
 from cardshop.render import panels
 from cardshop.render.art import artwork as art
 from cardshop.render.card import render_card
+from cardshop.render.memo import ByteBoundedLRU
 from cardshop.render.options import RenderOptions
+from cardshop.render.press import art as press_art
+from cardshop.render.press.art import press_xobject
+from cardshop.render.press.canvas import press_canvas_class
+from cardshop.render.press.profile import DEFAULT_PROFILE, load_profile
 from cardshop.studio.catalogue import load_design
 from cardshop.studio.samples import TYPICAL
 
@@ -136,14 +141,32 @@ def test_an_edited_raster_shows_up_in_the_next_render(tmp_path):
     assert page.getpixel((page.width // 2, page.height // 4)) == (30, 90, 40)
 
 
-def test_the_art_cache_is_bounded(tmp_path, monkeypatch):
-    monkeypatch.setattr(art, "_CACHE_SIZE", 3)
+def test_the_art_cache_is_bounded_by_bytes(tmp_path, monkeypatch):
     source = (FIXTURES / "good" / "front.svg").read_bytes()
+    path = tmp_path / "art0.svg"
+    path.write_bytes(source)
+    one = art.art_weight(art._parse(path), len(source))
+    monkeypatch.setattr(art, "_cache", ByteBoundedLRU(3 * one + one // 2))  # room for three
     paths = []
     for number in range(6):
         path = tmp_path / f"art{number}.svg"
         path.write_bytes(source)
         paths.append(path)
         art.load_art(path)
-    assert len(art._cache) <= 3
+    assert art._cache.bytes <= art._cache.max_bytes
     assert {key[0] for key in art._cache} == {str(path) for path in paths[-3:]}
+
+
+def test_the_whole_collection_fits_in_the_art_caches(monkeypatch):
+    # Cycling through every design must not read art again: both caches hold every artwork file.
+    monkeypatch.setattr(art, "_cache", ByteBoundedLRU(art.ART_CACHE_BYTES))
+    monkeypatch.setattr(press_art, "_cache", ByteBoundedLRU(press_art.PRESS_ART_CACHE_BYTES))
+    profile = load_profile(DEFAULT_PROFILE)
+    files = sorted(p for p in TEMPLATES_DIR.rglob("*") if p.suffix.lower() in art.ART_SUFFIXES)
+    assert len(files) > 64  # more than the old bound of 64 entries
+    for path in files:
+        press_xobject(art.load_art(path), profile, press_canvas_class(profile))
+    assert len(art._cache) == len(files) and len(press_art._cache) == len(files)
+    assert art._cache.bytes <= art.ART_CACHE_BYTES / 2, "room to spare for new designs"
+    first = art.load_art(files[0])
+    assert art.load_art(files[0]) is first

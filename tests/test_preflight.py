@@ -69,6 +69,19 @@ def test_pdfx_rule_needs_the_version_marking_in_xmp_and_info():
     assert any("document information" in m for m in messages) and any("XMP" in m for m in messages)
 
 
+def test_pdfx_rule_needs_the_document_information_to_agree_with_the_xmp():
+    def edit(pdf):  # what ReportLab wrote before the file was finished
+        pdf.docinfo.Producer = "ReportLab PDF Library - www.reportlab.com"
+        pdf.docinfo.Author = "anonymous"
+        pdf.docinfo.Title = "Another card"
+
+    messages = [str(f) for f in preflight(_broken(edit))]
+    assert messages == [
+        f"pdfx: file: the document information and the XMP metadata disagree on {key}"
+        for key in ("Author", "Title", "Producer")
+    ]
+
+
 def test_colour_rule_refuses_rgb_fills():
     assert rules(_broken(lambda pdf: _add_content(pdf, b"q 0.2 0.4 0.8 rg 10 10 5 5 re f Q"))) == {"colour"}
 

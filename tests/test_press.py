@@ -20,6 +20,7 @@ from cardshop.render.card import render_card
 from cardshop.render.options import CardOptionError, RenderOptions
 from cardshop.render.press.art import press_xobject
 from cardshop.render.press.canvas import press_canvas_class
+from cardshop.render.press.colour import cmyk_for
 from cardshop.render.press.profile import DEFAULT_PROFILE, PROFILE_ENV, ProfileError, load_profile
 from cardshop.studio.catalogue import load_catalog, load_design
 from cardshop.studio.preflight import preflight
@@ -115,6 +116,30 @@ def test_grey_text_is_set_in_black_ink_alone():
         c, m, y, k = (float(v) for v in colour.split()[-5:-1])
         assert colour.endswith(" k") and (c, m, y) == (0, 0, 0) and 0 < k <= 1, colour
     assert any(float(colour.split()[-2]) > 0.9 for colour in colours), "the near-black message is nearly full K"
+
+
+def test_dark_grey_body_text_is_solid_black_and_lighter_greys_stay_tints():
+    # The Forget-me-nots message is #33312e (L* 20): 100% K, not the 97.25% tint (screened into dots)
+    # it was; a soft grey (#6b665e, L* 44) stays a tint of black alone, a fill of #33312e is unchanged.
+    colours = [tuple(float(v) for v in colour.split()[-5:-1]) for colour in _text_colours(press_file("forget-me-nots"))]
+    assert (0.0, 0.0, 0.0, 1.0) in colours
+    assert not [colour for colour in colours if 0.9 < colour[3] < 1.0], colours
+    profile = load_profile(DEFAULT_PROFILE)
+    assert cmyk_for(profile, (0x33, 0x31, 0x2E), text=True) == (0.0, 0.0, 0.0, 1.0)
+    soft = cmyk_for(profile, (0x6B, 0x66, 0x5E), text=True)
+    assert soft[:3] == (0.0, 0.0, 0.0) and 0.6 < soft[3] < 0.9
+    assert cmyk_for(profile, (0x33, 0x31, 0x2E)) != (0.0, 0.0, 0.0, 1.0)
+
+
+def test_document_information_and_xmp_agree():
+    with pikepdf.open(io.BytesIO(press_file("olive-wreath"))) as pdf:
+        info = {key: str(value) for key, value in pdf.docinfo.items()}
+        with pdf.open_metadata() as xmp:
+            assert info["/Producer"] == xmp["pdf:Producer"] == "cardshop (ReportLab, pikepdf)"
+            assert info["/Creator"] == xmp["xmp:CreatorTool"] == "cardshop"
+            assert info["/Title"] == xmp["dc:title"]
+    assert "anonymous" not in info.values() and "unspecified" not in info.values()
+    assert "/Author" not in info and "/Subject" not in info
 
 
 def test_art_is_separated_once_and_reused():

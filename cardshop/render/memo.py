@@ -7,7 +7,9 @@ hundreds of megabytes under crafted requests. Here each entry's weight is estima
 arguments (measured with tracemalloc: see docs/performance.md), and the memo never holds more than
 its stated budget. The engine's budgets: shaped runs 24 MB (`text.shaping.SHAPED_CACHE_BYTES`),
 prepared paragraphs 16 MB (`text.fitting.PREPARED_CACHE_BYTES`): at most 40 MB of text results per
-worker, whatever senders write.
+worker, whatever senders write. `ByteBoundedLRU` is the same bound for caches that weigh a value
+once it is made: artwork 48 MB (`art.artwork.ART_CACHE_BYTES`), CMYK artwork 32 MB
+(`press.art.PRESS_ART_CACHE_BYTES`).
 """
 
 from __future__ import annotations
@@ -68,3 +70,51 @@ def byte_bounded(max_bytes: int, weigh: Callable[..., int]) -> Callable[[Callabl
 
 
 MB = 1024 * 1024
+
+
+class ByteBoundedLRU:
+    """A least-recently-used map within `max_bytes`, for callers that weigh each value once they
+    have made it (the artwork caches: a file's weight is known only after it is read)."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self._entries: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, default=None):
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return default
+            self._entries.move_to_end(key)
+            return found[0]
+
+    def __contains__(self, key) -> bool:
+        with self._lock:
+            return key in self._entries
+
+    def put(self, key, value, weight: int) -> None:
+        """Keep `value` unless it alone is over the budget; drop the least recently used to make room."""
+        if weight > self.max_bytes:
+            return
+        with self._lock:
+            if key in self._entries:
+                self.bytes -= self._entries.pop(key)[1]
+            self._entries[key] = (value, weight)
+            self.bytes += weight
+            while self.bytes > self.max_bytes:
+                _, (_, dropped) = self._entries.popitem(last=False)
+                self.bytes -= dropped
+
+    def __iter__(self):
+        with self._lock:
+            return iter(list(self._entries))  # a snapshot: other threads may add meanwhile
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self.bytes = 0

@@ -3,14 +3,14 @@
 SVG goes through svglib into a ReportLab drawing; PNG and JPEG are placed as images. Each file is
 also prepared once as a PDF XObject (see xobjects.py) whose encoded bytes every document reuses:
 drawing an SVG shape by shape, or compressing an image, in every render was most of a card's render
-time. Loaded art is kept in a bounded (LRU) cache keyed by path, size and modification time, so a
-designer's edit shows up on the next render while repeated renders reuse the prepared file.
+time. Loaded art is kept in a least-recently-used cache bounded by bytes (ART_CACHE_BYTES) and keyed
+by path, size and modification time, so a designer's edit shows up on the next render while
+repeated renders reuse the prepared file.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,11 +23,18 @@ from cardshop.render.art.raster import RasterError, check_raster, read_raster
 from cardshop.render.art.svg import SvgError, check_svg, read_svg_source
 from cardshop.render.art.xobjects import CachedXObject, NotReusable, form_from_drawing, image_from_file
 from cardshop.render.geometry import Rect
+from cardshop.render.memo import MB, ByteBoundedLRU
 
 RASTER_SUFFIXES = (".png", ".jpg", ".jpeg")
 VECTOR_SUFFIXES = (".svg",)
 ART_SUFFIXES = RASTER_SUFFIXES + VECTOR_SUFFIXES
-_CACHE_SIZE = 64
+# Room for every artwork file at once: the collection's 87 files weigh about 11 MB as estimated
+# below (docs/performance.md), so cycling through every design never reads art twice.
+ART_CACHE_BYTES = 48 * MB
+# A parsed SVG drawing weighs about 10 to 25 times its file (measured with tracemalloc over the
+# collection); a picture keeps its file's bytes. Both keep their prepared XObject's bytes.
+_SVG_WEIGHT_PER_BYTE = 20
+_ENTRY_OVERHEAD = 8 * 1024
 
 
 class ArtError(Exception):
@@ -48,8 +55,7 @@ class Art:
         return self.image is not None
 
 
-_cache: OrderedDict[tuple, Art] = OrderedDict()
-_cache_lock = threading.Lock()
+_cache = ByteBoundedLRU(ART_CACHE_BYTES)
 # ReportLab's renderer writes bookkeeping attributes (`_parent`, ...) onto the drawing it draws and
 # deletes them afterwards, so one cached drawing must not be drawn by two threads at once.
 DRAW_LOCK = threading.Lock()
@@ -62,16 +68,17 @@ def load_art(path: Path) -> Art:
     except OSError as error:
         raise ArtError(f"{path}: cannot read the artwork ({error.strerror})") from None
     key = (str(path), stat.st_size, stat.st_mtime_ns)
-    with _cache_lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    art = _parse(path)
-    with _cache_lock:
-        _cache[key] = art
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
+    art = _cache.get(key)
+    if art is None:
+        art = _parse(path)
+        _cache.put(key, art, art_weight(art, stat.st_size))
     return art
+
+
+def art_weight(art: Art, file_bytes: int) -> int:
+    """Estimated bytes a loaded artwork keeps in memory (see the constants above)."""
+    kept = file_bytes * (_SVG_WEIGHT_PER_BYTE if art.drawing is not None else 1)
+    return _ENTRY_OVERHEAD + kept + (art.xobject.weight if art.xobject is not None else 0)
 
 
 def _parse(path: Path) -> Art:

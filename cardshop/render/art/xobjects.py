@@ -108,6 +108,11 @@ class CachedXObject:
     extras: dict[str, bytes] = field(default_factory=dict)  # preformatted
     extra_keys: dict[str, tuple[str, str]] = field(default_factory=dict)  # extra -> (dict key, sub-key)
 
+    @property
+    def weight(self) -> int:
+        """Bytes of encoded content it keeps (what the artwork caches count)."""
+        return len(self.content) + sum(len(extra) for extra in self.extras.values())
+
     def add_to(self, canvas: Canvas) -> str:
         """Put this XObject into the canvas's document (once) and return the name to `Do` it by."""
         document = canvas._doc

@@ -2,26 +2,27 @@
 
 An SVG is drawn once onto a press canvas (every colour and gradient converted on the way) and kept
 as a form; a picture is decoded once, separated through the profile and compressed once (lossless,
-so the total ink the profile allows is what prints). A bounded cache keyed by the RGB art's own
-digest and the profile's.
+so the total ink the profile allows is what prints). Kept in a least-recently-used cache bounded by
+bytes (PRESS_ART_CACHE_BYTES), keyed by the RGB art's own digest and the profile's.
 """
 
 from __future__ import annotations
 
 import io
-import threading
-from collections import OrderedDict
 
 from PIL import Image
 
 from cardshop.render.art.artwork import DRAW_LOCK, Art
 from cardshop.render.art.xobjects import CachedXObject, NotReusable, form_from_drawing, image_from_pixels
+from cardshop.render.memo import MB, ByteBoundedLRU
 from cardshop.render.press.colour import picture_to_cmyk
 from cardshop.render.press.profile import PressProfile
 
-_CACHE_SIZE = 64
-_cache: OrderedDict[tuple[str, str], CachedXObject | None] = OrderedDict()
-_lock = threading.Lock()
+# Room for the whole collection separated (about 0.6 MB of forms; a full-bleed picture is a few MB).
+PRESS_ART_CACHE_BYTES = 32 * MB
+_ENTRY_OVERHEAD = 1024
+_NOT_REUSABLE = object()  # remembered too, so a drawing that can't be a form is tried once
+_cache = ByteBoundedLRU(PRESS_ART_CACHE_BYTES)
 
 
 def press_xobject(art: Art, profile: PressProfile, canvas_class) -> CachedXObject | None:
@@ -30,16 +31,12 @@ def press_xobject(art: Art, profile: PressProfile, canvas_class) -> CachedXObjec
     if art.xobject is None:
         return None
     key = (art.xobject.name, profile.digest)
-    with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    xobject = _prepare(art, profile, canvas_class)
-    with _lock:
-        _cache[key] = xobject
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
-    return xobject
+    found = _cache.get(key)
+    if found is None:
+        xobject = _prepare(art, profile, canvas_class)
+        found = _NOT_REUSABLE if xobject is None else xobject
+        _cache.put(key, found, _ENTRY_OVERHEAD + (xobject.weight if xobject is not None else 0))
+    return None if found is _NOT_REUSABLE else found
 
 
 def _prepare(art: Art, profile: PressProfile, canvas_class) -> CachedXObject | None:

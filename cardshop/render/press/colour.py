@@ -3,7 +3,10 @@
 Colours (relative colorimetric with black-point compensation, the usual choice for flat colour and
 pictures that are mostly inside the press gamut) are converted once each and remembered. A grey,
 and a near-grey used for text or thin lines, is set in black ink alone (K) at the same lightness:
-four-colour grey type misregisters on press and shows coloured fringes.
+four-colour grey type misregisters on press and shows coloured fringes. Text and thin lines darker
+than TEXT_SOLID_BLACK_LIGHTNESS (the collection's warm near-blacks) are solid black, 100% K: a 97%
+tint would be screened into dots, which ragged the edges of small type (print partners such as
+Gelato ask for grey and black text in 100% K).
 """
 
 from __future__ import annotations
@@ -20,6 +23,10 @@ from cardshop.render.press.profile import PressProfile
 # colour stays warm), a little more for text and rules, where one ink matters more than a tint.
 GREY_CHROMA = 1.5
 TEXT_GREY_CHROMA = 10.0
+# L* (CIELAB lightness) under which near-grey text and rules print as solid black. 25 is what about
+# 92% K alone prints on FOGRA39: darker text reads as black, so it is set as black. Lighter greys
+# (the collection's #4a463f, L* 30, and the soft greys near L* 40) stay the grey tint they were given.
+TEXT_SOLID_BLACK_LIGHTNESS = 25.0
 _SRGB = ImageCms.createProfile("sRGB")
 _LAB = ImageCms.createProfile("LAB", 5000)
 _FLAGS = ImageCms.Flags.BLACKPOINTCOMPENSATION
@@ -83,9 +90,12 @@ def black_for(profile: PressProfile, lightness: float) -> float:
 
 @lru_cache(maxsize=4096)
 def cmyk_for(profile: PressProfile, rgb: tuple[int, int, int], text: bool = False) -> tuple[float, ...]:
-    """C, M, Y, K (0-1) for an sRGB colour (0-255 each): K alone for greys, else through the profile."""
+    """C, M, Y, K (0-1) for an sRGB colour (0-255 each): K alone for greys (solid for dark text), else
+    through the profile."""
     lightness, a, b = _lab(rgb)
     if (a * a + b * b) ** 0.5 <= (TEXT_GREY_CHROMA if text else GREY_CHROMA):
+        if text and lightness < TEXT_SOLID_BLACK_LIGHTNESS:
+            return (0.0, 0.0, 0.0, 1.0)
         return (0.0, 0.0, 0.0, round(black_for(profile, lightness), 4))
     pixel = ImageCms.applyTransform(Image.new("RGB", (1, 1), rgb), _to_cmyk(profile))
     return tuple(round(value / 255, 4) for value in pixel.getpixel((0, 0)))

@@ -3,9 +3,11 @@
 What is added after drawing: PDF 1.6; the output intent (`/S /GTS_PDFX`, the registered condition
 and the embedded CMYK profile, compressed once per profile); `GTS_PDFXVersion` and `Trapped` in the
 document information and the same facts in the XMP metadata (with document and instance IDs, which
-PDF/X-4 asks for); and a subset tag per embedded font made from the font's own bytes, where
-ReportLab writes `AAAAAA+` for every font. The page boxes come from the layout. Everything is
-derived from the content, so the same card gives the same bytes.
+PDF/X-4 asks for), the two agreeing on title, producer, creator, dates and trapping (ReportLab's
+Producer and its "anonymous" Author and "unspecified" Subject are replaced or removed); and a
+subset tag per embedded font made from the font's own bytes, where ReportLab writes `AAAAAA+` for
+every font. The page boxes come from the layout. Everything is derived from the content, so the
+same card gives the same bytes.
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ from pikepdf import Dictionary, Name, Stream
 from cardshop.render.press.profile import PressProfile
 
 PDFX_VERSION = "PDF/X-4"
+# Said the same way in the document information and the XMP (the preflight checks they agree).
+PRODUCER = "cardshop (ReportLab, pikepdf)"
+CREATOR = "cardshop"
+# ReportLab's placeholders, which the XMP has no counterpart for: "anonymous", "unspecified", "".
+_PLACEHOLDER_INFO = ("/Author", "/Subject", "/Keywords")
 _TAG_LETTERS = string.ascii_uppercase
 _XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -35,8 +42,8 @@ _XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
    <xmp:CreateDate>{date}</xmp:CreateDate>
    <xmp:ModifyDate>{date}</xmp:ModifyDate>
    <xmp:MetadataDate>{date}</xmp:MetadataDate>
-   <xmp:CreatorTool>cardshop</xmp:CreatorTool>
-   <pdf:Producer>cardshop (ReportLab, pikepdf)</pdf:Producer>
+   <xmp:CreatorTool>{creator}</xmp:CreatorTool>
+   <pdf:Producer>{producer}</pdf:Producer>
    <pdf:Trapped>False</pdf:Trapped>
    <xmpMM:DocumentID>uuid:{document_id}</xmpMM:DocumentID>
    <xmpMM:InstanceID>uuid:{instance_id}</xmpMM:InstanceID>
@@ -122,6 +129,10 @@ def finish_pdfx(pdf_bytes: bytes, profile: PressProfile, title: str) -> bytes:
         date = str(info.get("/CreationDate", "D:20000101000000+00'00'"))
         info.Title = title
         info.ModDate = date
+        info.Producer, info.Creator = PRODUCER, CREATOR
+        for key in _PLACEHOLDER_INFO:
+            if key in info:
+                del info[key]
         info.Trapped = Name("/False")
         info[Name.GTS_PDFXVersion] = PDFX_VERSION
         digest = hashlib.sha256(pdf_bytes + profile.digest.encode()).digest()
@@ -131,6 +142,8 @@ def finish_pdfx(pdf_bytes: bytes, profile: PressProfile, title: str) -> bytes:
             document_id=_uuid(digest[:16]),
             instance_id=_uuid(digest[16:]),
             version=PDFX_VERSION,
+            creator=_escape(CREATOR),
+            producer=_escape(PRODUCER),
         ).encode("utf-8")
         metadata = Stream(pdf, xmp)
         metadata.Type, metadata.Subtype = Name.Metadata, Name.XML
