@@ -16,16 +16,21 @@ SIZES = {
     "laptop": DESKTOP,
     "small-laptop": {"width": 1366, "height": 657},
     "narrow": {"width": 320, "height": 640},
+    "small-phone": {"width": 360, "height": 640},
 }
 DESIGN = load_catalog(TEMPLATES_DIR).designs["forget-me-nots"].design
 
-CLOSEUP_STATE = """() => {
+CLOSEUP_STATE = """(field) => {
   const strip = document.querySelector('[data-closeup]');
   const img = strip.querySelector('img');
   const inside = document.querySelector('[data-pages] img[data-panel=inside]');
   const r = strip.querySelector('[data-closeup-window]').getBoundingClientRect();
-  return {hidden: strip.hidden, top: r.top, bottom: r.bottom, width: img.getBoundingClientRect().width,
-          same: img.src === inside.src, label: strip.innerText};
+  const shown = img.getBoundingClientRect();
+  // Where the field's box (the width its lines can take) is on screen, from the page's own regions.
+  const box = JSON.parse(document.querySelector('form[data-closeup-regions]').dataset.closeupRegions)[field].box;
+  return {hidden: strip.hidden, top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+          width: shown.width, lineStart: shown.left + box[0] * shown.width,
+          lineEnd: shown.left + box[2] * shown.width, same: img.src === inside.src, label: strip.innerText};
 }"""
 
 
@@ -52,7 +57,9 @@ def test_the_part_being_written_is_in_view_and_readable(browser, server, size):
             "() => document.querySelector('[data-closeup] img').src === "
             "document.querySelector('[data-pages] img[data-panel=inside]').src"
         )
-        state = page.evaluate(CLOSEUP_STATE)
+        # The strip's zoom eases in (a short transition where motion is welcome): wait until it settles.
+        page.wait_for_function("() => !document.querySelector('[data-closeup] img').getAnimations().length")
+        state = page.evaluate(CLOSEUP_STATE, field)
         assert not state["hidden"] and state["same"]
         assert "inside" in state["label"]
         # In view, on screen together with the field being typed in.
@@ -62,6 +69,9 @@ def test_the_part_being_written_is_in_view_and_readable(browser, server, size):
         # The inside image is two panels wide: its smallest type, at this zoom, is 12 CSS px or more.
         px_per_pt = state["width"] / (2 * DESIGN_PANEL_PT)
         assert _smallest_pt(field) * px_per_pt >= 12
+        # The lines being written are seen end to end: the whole width they can take is in the strip.
+        assert state["left"] - 0.5 <= state["lineStart"] and state["lineEnd"] <= state["right"] + 0.5, state
+        assert state["left"] >= 0 and state["right"] <= viewport["width"]
     # The folded view stays.
     assert page.get_by_role("button", name="As a folded card").count() == 1
     context.close()

@@ -2,7 +2,11 @@
  *
  * While a field with a place on the card has focus, a strip at the top of the form (it stays at the
  * top of the screen as the page scrolls) shows that part of the preview image, zoomed so the field's
- * smallest type is at least MIN_TEXT_PX CSS pixels tall, and follows the live preview. The regions come
+ * smallest type is at least MIN_TEXT_PX CSS pixels tall, and follows the live preview. Within that
+ * floor the zoom fits the field's whole width to the strip (on a phone the strip runs edge to edge of
+ * the screen), so the lines being written are seen end to end rather than cut at both sides: from
+ * 320 px up for the usual fields. Only a field whose box is wider than the strip even at the floor
+ * (a few designs' wide date lines on the narrowest phones) is shown from its middle. The regions come
  * from the page (data-closeup-regions, see closeup.py). The strip repeats what the preview shows, whose
  * images carry the text alternatives, so it is hidden from assistive technology. Sizes are set through
  * the CSSOM (allowed by the Content-Security-Policy, which refuses inline style attributes).
@@ -10,7 +14,7 @@
 (function () {
   "use strict";
 
-  var MIN_TEXT_PX = 13; // a little over the 12 px floor, so rounding never takes it under
+  var MIN_TEXT_PX = 12.25; // a little over the 12 px floor, so rounding never takes it under
   var MAX_ZOOM = 4;
   var COMFORT_ZOOM = 1.6; // where the strip is wide, no larger than this (unless the type needs it)
   var MARGIN = 0.06; // of the box's width, each side
@@ -55,7 +59,8 @@
     var room = frame.clientWidth || strip.clientWidth;
     var boxWidthPt = (box[2] - box[0]) * widthPt * (1 + 2 * MARGIN);
     // Fit the field's box (with a little margin) to the strip's width, but never so small that its
-    // smallest type is under MIN_TEXT_PX, nor larger than comfortable on a wide screen.
+    // smallest type is under MIN_TEXT_PX, nor larger than comfortable on a wide screen. At that floor
+    // the box still fits the strip whenever it can (the margin is what gives way).
     var fit = Math.min(room / boxWidthPt, COMFORT_ZOOM);
     var zoom = Math.min(MAX_ZOOM, Math.max(fit, MIN_TEXT_PX / region.min_pt));
     var width = widthPt * zoom;
