@@ -6,7 +6,8 @@
  * floor the zoom fits the field's whole width to the strip (on a phone the strip runs edge to edge of
  * the screen), so the lines being written are seen end to end rather than cut at both sides: from
  * 320 px up for the usual fields. Only a field whose box is wider than the strip even at the floor
- * (a few designs' wide date lines on the narrowest phones) is shown from its middle. The regions come
+ * (a few designs' wide boxes on the narrowest phones) is shown from its middle, and the strip can be
+ * swiped sideways to its ends. The regions come
  * from the page (data-closeup-regions, see closeup.py). The strip repeats what the preview shows, whose
  * images carry the text alternatives, so it is hidden from assistive technology. Sizes are set through
  * the CSSOM (allowed by the Content-Security-Policy, which refuses inline style attributes).
@@ -44,15 +45,16 @@
       hide();
       return;
     }
+    var fresh = name !== current;
     current = name;
     strip.hidden = false;
     var fieldLabel = form.querySelector('label[for="' + name + '"]');
     label.textContent = "Close-up of " + PLACES[region.image] + ": " + (fieldLabel ? fieldLabel.textContent.trim() : name);
     if (picture.getAttribute("src") !== image.getAttribute("src")) picture.src = image.src;
-    layout(region, image);
+    layout(region, image, fresh);
   }
 
-  function layout(region, image) {
+  function layout(region, image, fresh) {
     var box = region.box;
     var widthPt = region.panel_pt * region.columns;
     var ratio = (image.height || 1) / (image.width || 1);
@@ -75,10 +77,17 @@
     else y = (boxTop + boxBottom) / 2 - view / 2;
     x = Math.max(0, Math.min(x, width - room));
     y = Math.max(0, Math.min(y, height - view));
+    // A box wider than the strip even at the floor (a few designs on the narrowest phones): the strip
+    // scrolls sideways instead, starting at the box's middle, and the sender's own swipe is kept
+    // while they type.
+    var pans = (box[2] - box[0]) * widthPt * zoom > room + 0.5;
+    frame.classList.toggle("is-panning", pans);
     frame.style.height = Math.round(view) + "px";
     picture.style.width = width + "px";
     picture.style.height = height + "px";
-    picture.style.transform = "translate(" + -x + "px, " + -y + "px)";
+    picture.style.transform = "translate(" + (pans ? 0 : -x) + "px, " + -y + "px)";
+    if (!pans) frame.scrollLeft = 0;
+    else if (fresh) frame.scrollLeft = x;
     strip.dataset.zoom = String(zoom);
     strip.dataset.panelCss = String(Math.round(region.panel_pt * zoom)); // read by preview.js
     // Fields scrolled into view land below the strip, not under it.
