@@ -59,7 +59,7 @@ def shoot(out: Path, extra: bool) -> list[Path]:
             _write_card(page)
             # Writing the message: the close-up of the inside stays in view above the field.
             page.click("#message")
-            page.keyboard.press("End")
+            page.keyboard.press("Control+End")  # the end of the whole message, not of its line
             page.keyboard.type(" Always.")
             page.wait_for_function(
                 "() => document.querySelector('[data-closeup] img').src === "

@@ -7,7 +7,7 @@ import re
 from markupsafe import escape
 
 from cardshop.design.vocabulary import CATEGORY_VOCABULARY
-from cardshop.web.filters import gallery_view, read_choices
+from cardshop.web.filters import MENU_LABELS, gallery_view, read_choices
 
 
 def _shown(page: str) -> list[str]:
@@ -42,7 +42,7 @@ def test_every_option_shows_how_many_cards_it_would_show(client, catalog):
             value in loaded.design.categories.loss and "quiet" in loaded.design.categories.tone
             for loaded in catalog.designs.values()
         )
-        assert f'<option value="{value}">{escape(label)} ({count})</option>' in page
+        assert f'<option value="{value}">{escape(MENU_LABELS.get(value, label))} ({count})</option>' in page
     # The tone filter itself counts as if it were not set.
     botanical = sum("botanical" in loaded.design.categories.tone for loaded in catalog.designs.values())
     assert f'<option value="botanical">Botanical ({botanical})</option>' in page
@@ -77,3 +77,12 @@ def test_view_counts_match_the_designs(catalog):
     loss = next(f for f in view.filters if f.key == "loss")
     assert loss.any_count == len(catalog.designs)
     assert sum(option.count for option in loss.options) >= len(catalog.designs)
+
+
+def test_menus_use_a_shorter_name_only_where_the_full_one_is_too_wide_for_a_phone(client):
+    page = client.get("/?loss=tfmr").get_data(as_text=True)
+    assert '<option value="tfmr" selected>Medical termination (' in page
+    assert "cards: Termination for medical reasons</h2>" in page  # the heading names it in full
+    for key, short in MENU_LABELS.items():
+        full = next(vocabulary[key] for vocabulary in CATEGORY_VOCABULARY.values() if key in vocabulary)
+        assert len(short) < len(full)

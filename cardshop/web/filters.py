@@ -21,6 +21,14 @@ FILTER_LABELS: dict[str, str] = {
     "tone": "Tone",
 }
 
+# Shorter names in the menus for the few choices whose full name (with its count) is wider than a menu
+# on a 320 px phone; the results heading still names the choice in full.
+MENU_LABELS: dict[str, str] = {
+    "ectopic-or-molar": "Ectopic or molar",
+    "tfmr": "Medical termination",
+    "own-news": "Sharing your own loss",
+}
+
 
 @dataclass(frozen=True)
 class FilterOption:
@@ -88,7 +96,7 @@ def gallery_view(designs: Iterable[LoadedDesign], choices: Mapping[str, str]) ->
         options = [
             FilterOption(
                 value,
-                option_label,
+                MENU_LABELS.get(value, option_label),
                 sum(value in getattr(loaded.design.categories, key) for loaded in pool),
                 choices.get(key) == value,
             )

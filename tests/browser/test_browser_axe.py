@@ -28,6 +28,8 @@ def _gallery(page):
 
 def _gallery_filtered(page):
     page.goto("/")
+    if page.locator("#filter-tone").is_hidden():  # folded on a phone
+        page.get_by_text("Find a card").click()
     page.select_option("#filter-tone", "botanical")
     page.wait_for_function("() => location.search.includes('tone=botanical')")
 

@@ -16,22 +16,30 @@ SIZES = {
     "laptop": DESKTOP,
     "small-laptop": {"width": 1366, "height": 657},
     "narrow": {"width": 320, "height": 640},
+    "small-phone": {"width": 360, "height": 640},
 }
 DESIGN = load_catalog(TEMPLATES_DIR).designs["forget-me-nots"].design
 
-CLOSEUP_STATE = """() => {
+CLOSEUP_STATE = """(field) => {
   const strip = document.querySelector('[data-closeup]');
   const img = strip.querySelector('img');
   const inside = document.querySelector('[data-pages] img[data-panel=inside]');
   const r = strip.querySelector('[data-closeup-window]').getBoundingClientRect();
-  return {hidden: strip.hidden, top: r.top, bottom: r.bottom, width: img.getBoundingClientRect().width,
+  const shown = img.getBoundingClientRect();
+  // Where the field's box (the width its lines can take) is on screen, from the page's own regions.
+  const region = JSON.parse(document.querySelector('form[data-closeup-regions]').dataset.closeupRegions)[field];
+  const box = region.box;
+  return {hidden: strip.hidden, top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+          width: shown.width, pxPerPt: shown.width / (region.panel_pt * region.columns),
+          lineStart: shown.left + box[0] * shown.width, lineEnd: shown.left + box[2] * shown.width,
           same: img.src === inside.src, label: strip.innerText};
 }"""
 
 
-def _smallest_pt(field: str) -> float:
+def _smallest_pt(field: str, slug: str = "forget-me-nots") -> float:
+    design = DESIGN if slug == "forget-me-nots" else load_catalog(TEMPLATES_DIR).designs[slug].design
     for panel in ("front", "inside_left", "inside_right", "back"):
-        for slot in getattr(DESIGN.panels, panel).slots:
+        for slot in getattr(design.panels, panel).slots:
             for part in slot.parts:
                 if part.field == field:
                     return slot.min_size * (part.size or slot.size) / slot.size
@@ -52,7 +60,9 @@ def test_the_part_being_written_is_in_view_and_readable(browser, server, size):
             "() => document.querySelector('[data-closeup] img').src === "
             "document.querySelector('[data-pages] img[data-panel=inside]').src"
         )
-        state = page.evaluate(CLOSEUP_STATE)
+        # The strip's zoom eases in (a short transition where motion is welcome): wait until it settles.
+        page.wait_for_function("() => !document.querySelector('[data-closeup] img').getAnimations().length")
+        state = page.evaluate(CLOSEUP_STATE, field)
         assert not state["hidden"] and state["same"]
         assert "inside" in state["label"]
         # In view, on screen together with the field being typed in.
@@ -62,6 +72,9 @@ def test_the_part_being_written_is_in_view_and_readable(browser, server, size):
         # The inside image is two panels wide: its smallest type, at this zoom, is 12 CSS px or more.
         px_per_pt = state["width"] / (2 * DESIGN_PANEL_PT)
         assert _smallest_pt(field) * px_per_pt >= 12
+        # The lines being written are seen end to end: the whole width they can take is in the strip.
+        assert state["left"] - 0.5 <= state["lineStart"] and state["lineEnd"] <= state["right"] + 0.5, state
+        assert state["left"] >= 0 and state["right"] <= viewport["width"]
     # The folded view stays.
     assert page.get_by_role("button", name="As a folded card").count() == 1
     context.close()
@@ -69,6 +82,35 @@ def test_the_part_being_written_is_in_view_and_readable(browser, server, size):
 
 
 DESIGN_PANEL_PT = 105 * 72 / 25.4  # A6, the design's first size
+
+
+def test_a_box_too_wide_for_a_small_phone_can_be_swiped_to_its_ends(browser, server):
+    """Paper boat's message box is wider than a 320 px screen at 12 px type: the strip scrolls sideways."""
+    context = open_context(browser, server, viewport=SIZES["narrow"], has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto("/cards/paper-boat")
+    page.click("#message")
+    page.keyboard.type("Thinking of you both, today and always.")
+    wait_for_card_to_say(page, "today and always.")
+    page.wait_for_function("() => !document.querySelector('[data-closeup] img').getAnimations().length")
+    state = page.evaluate(CLOSEUP_STATE, "message")
+    assert state["pxPerPt"] * _smallest_pt("message", "paper-boat") >= 12
+    assert state["lineEnd"] - state["lineStart"] > state["right"] - state["left"]  # wider than the strip
+    pan = page.evaluate(
+        """() => { const f = document.querySelector('[data-closeup-window]');
+                   return {start: f.scrollLeft, room: f.clientWidth, reach: f.scrollWidth}; }"""
+    )
+    # It opens at the box's middle, and a swipe reaches both ends of the box.
+    box_middle = (state["lineStart"] + state["lineEnd"]) / 2
+    assert abs(box_middle - (state["left"] + state["right"]) / 2) < 2
+    start, end = state["lineStart"] - state["left"] + pan["start"], state["lineEnd"] - state["left"] + pan["start"]
+    assert start >= 0 and end <= pan["reach"]
+    page.locator("[data-closeup-window]").evaluate("(f) => { f.scrollLeft = 0; }")
+    page.keyboard.type(" Love, Jo")
+    wait_for_card_to_say(page, "Love, Jo")
+    assert page.locator("[data-closeup-window]").evaluate("(f) => f.scrollLeft") == 0, "the swipe is kept"
+    context.close()
+    assert_clean(context.watch)
 
 
 def test_typing_400_characters_at_5_keys_a_second_is_never_refused(browser):

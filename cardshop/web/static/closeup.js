@@ -2,7 +2,12 @@
  *
  * While a field with a place on the card has focus, a strip at the top of the form (it stays at the
  * top of the screen as the page scrolls) shows that part of the preview image, zoomed so the field's
- * smallest type is at least MIN_TEXT_PX CSS pixels tall, and follows the live preview. The regions come
+ * smallest type is at least MIN_TEXT_PX CSS pixels tall, and follows the live preview. Within that
+ * floor the zoom fits the field's whole width to the strip (on a phone the strip runs edge to edge of
+ * the screen), so the lines being written are seen end to end rather than cut at both sides: from
+ * 320 px up for the usual fields. Only a field whose box is wider than the strip even at the floor
+ * (a few designs' wide boxes on the narrowest phones) is shown from its middle, and the strip can be
+ * swiped sideways to its ends. The regions come
  * from the page (data-closeup-regions, see closeup.py). The strip repeats what the preview shows, whose
  * images carry the text alternatives, so it is hidden from assistive technology. Sizes are set through
  * the CSSOM (allowed by the Content-Security-Policy, which refuses inline style attributes).
@@ -10,7 +15,7 @@
 (function () {
   "use strict";
 
-  var MIN_TEXT_PX = 13; // a little over the 12 px floor, so rounding never takes it under
+  var MIN_TEXT_PX = 12.25; // a little over the 12 px floor, so rounding never takes it under
   var MAX_ZOOM = 4;
   var COMFORT_ZOOM = 1.6; // where the strip is wide, no larger than this (unless the type needs it)
   var MARGIN = 0.06; // of the box's width, each side
@@ -40,22 +45,24 @@
       hide();
       return;
     }
+    var fresh = name !== current;
     current = name;
     strip.hidden = false;
     var fieldLabel = form.querySelector('label[for="' + name + '"]');
     label.textContent = "Close-up of " + PLACES[region.image] + ": " + (fieldLabel ? fieldLabel.textContent.trim() : name);
     if (picture.getAttribute("src") !== image.getAttribute("src")) picture.src = image.src;
-    layout(region, image);
+    layout(region, image, fresh);
   }
 
-  function layout(region, image) {
+  function layout(region, image, fresh) {
     var box = region.box;
     var widthPt = region.panel_pt * region.columns;
     var ratio = (image.height || 1) / (image.width || 1);
     var room = frame.clientWidth || strip.clientWidth;
     var boxWidthPt = (box[2] - box[0]) * widthPt * (1 + 2 * MARGIN);
     // Fit the field's box (with a little margin) to the strip's width, but never so small that its
-    // smallest type is under MIN_TEXT_PX, nor larger than comfortable on a wide screen.
+    // smallest type is under MIN_TEXT_PX, nor larger than comfortable on a wide screen. At that floor
+    // the box still fits the strip whenever it can (the margin is what gives way).
     var fit = Math.min(room / boxWidthPt, COMFORT_ZOOM);
     var zoom = Math.min(MAX_ZOOM, Math.max(fit, MIN_TEXT_PX / region.min_pt));
     var width = widthPt * zoom;
@@ -70,10 +77,17 @@
     else y = (boxTop + boxBottom) / 2 - view / 2;
     x = Math.max(0, Math.min(x, width - room));
     y = Math.max(0, Math.min(y, height - view));
+    // A box wider than the strip even at the floor (a few designs on the narrowest phones): the strip
+    // scrolls sideways instead, starting at the box's middle, and the sender's own swipe is kept
+    // while they type.
+    var pans = (box[2] - box[0]) * widthPt * zoom > room + 0.5;
+    frame.classList.toggle("is-panning", pans);
     frame.style.height = Math.round(view) + "px";
     picture.style.width = width + "px";
     picture.style.height = height + "px";
-    picture.style.transform = "translate(" + -x + "px, " + -y + "px)";
+    picture.style.transform = "translate(" + (pans ? 0 : -x) + "px, " + -y + "px)";
+    if (!pans) frame.scrollLeft = 0;
+    else if (fresh) frame.scrollLeft = x;
     strip.dataset.zoom = String(zoom);
     strip.dataset.panelCss = String(Math.round(region.panel_pt * zoom)); // read by preview.js
     // Fields scrolled into view land below the strip, not under it.

@@ -4,6 +4,10 @@
  * fetches the same page for the new choices and swaps in its results and counts, keeps focus where it
  * is, updates the address (so it can be bookmarked or shared), and says how many cards are shown once
  * the choices settle.
+ *
+ * On a phone the filters fold under "Find a card" (a native disclosure). From 40rem up the stylesheet
+ * shows them whether open or not; here the disclosure is also marked open there, and its summary taken
+ * out of the tab order, so nothing announces a fold that is not shown.
  */
 (function () {
   "use strict";
@@ -12,6 +16,21 @@
   var results = document.querySelector("[data-results]");
   var announcer = document.querySelector("[data-announce]");
   if (!form || !results || !window.fetch || !window.DOMParser || !window.URLSearchParams) return;
+
+  var panel = form.querySelector("[data-filter-panel]");
+  var wide = window.matchMedia ? window.matchMedia("(min-width: 40rem)") : null;
+  function unfoldWhenWide() {
+    if (!panel || !wide) return;
+    var summary = panel.querySelector("summary");
+    if (wide.matches) {
+      panel.open = true;
+      summary.tabIndex = -1;
+    } else {
+      summary.removeAttribute("tabindex");
+    }
+  }
+  unfoldWhenWide();
+  if (wide && wide.addEventListener) wide.addEventListener("change", unfoldWhenWide);
 
   var controller = null;
   var announceTimer = 0;
