@@ -81,7 +81,7 @@ def test_view_counts_match_the_designs(catalog):
 
 def test_menus_use_a_shorter_name_only_where_the_full_one_is_too_wide_for_a_phone(client):
     page = client.get("/?loss=tfmr").get_data(as_text=True)
-    assert '<option value="tfmr" selected>Medical termination (' in page
+    assert '<option value="tfmr" selected>Termination (TFMR) (' in page
     assert "cards: Termination for medical reasons</h2>" in page  # the heading names it in full
     for key, short in MENU_LABELS.items():
         full = next(vocabulary[key] for vocabulary in CATEGORY_VOCABULARY.values() if key in vocabulary)

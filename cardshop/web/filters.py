@@ -25,7 +25,7 @@ FILTER_LABELS: dict[str, str] = {
 # on a 320 px phone; the results heading still names the choice in full.
 MENU_LABELS: dict[str, str] = {
     "ectopic-or-molar": "Ectopic or molar",
-    "tfmr": "Medical termination",
+    "tfmr": "Termination (TFMR)",  # the name families and ARC use; "medical termination" reads as a method
     "own-news": "Sharing your own loss",
 }
 

@@ -100,7 +100,7 @@ def test_phone_filters_open_and_filter_without_javascript(browser, server):
         assert page.locator("[data-results] h2").inner_text().endswith("cards: Termination for medical reasons")
         # With a choice made, the filters come back unfolded, showing it.
         expect(page.locator("#filter-loss")).to_be_visible()
-        assert page.locator("#filter-loss option:checked").inner_text().startswith("Medical termination (")
+        assert page.locator("#filter-loss option:checked").inner_text().startswith("Termination (TFMR) (")
     finally:
         context.close()
     assert_clean(context.watch)
