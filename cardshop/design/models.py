@@ -197,13 +197,31 @@ class Panels(_Strict):
         return [(name, getattr(self, name)) for name in ("front", "inside_left", "inside_right", "back")]
 
 
-class Categories(_Strict):
-    """Where the design appears in the gallery's filters; each list needs at least one slug."""
+PREGNANCY_AFTER_LOSS = "pregnancy-after-loss"
 
-    loss: list[LOSS_SLUG] = Field(min_length=1, max_length=20, description="Kinds of loss the design suits.")
+
+class Categories(_Strict):
+    """Where the design appears in the gallery's filters; each list needs at least one slug, except
+    `loss` on a card only for a pregnancy after loss, which is about the new pregnancy, not a loss."""
+
+    loss: list[LOSS_SLUG] = Field(
+        min_length=0,
+        max_length=20,
+        description="Kinds of loss the design's words and picture were made for. Empty only on a card whose "
+        'one occasion is "pregnancy-after-loss": that card is about the new pregnancy, so no loss filter shows it.',
+    )
     recipient: list[RECIPIENT_SLUG] = Field(min_length=1, max_length=20, description="Who the card may be for.")
     occasion: list[OCCASION_SLUG] = Field(min_length=1, max_length=20, description="When it might be sent.")
     tone: list[TONE_SLUG] = Field(min_length=1, max_length=20, description="The look and feel.")
+
+    @model_validator(mode="after")
+    def _loss_named_unless_only_for_a_new_pregnancy(self) -> Categories:
+        if not self.loss and self.occasion != [PREGNANCY_AFTER_LOSS]:
+            raise ValueError(
+                "loss: name at least one kind of loss; only a card whose one occasion is "
+                f'"{PREGNANCY_AFTER_LOSS}" may leave it empty'
+            )
+        return self
 
 
 class FieldWording(_Strict):
