@@ -59,6 +59,8 @@ def test_the_form_shows_the_designs_label_and_takes_two_long_names():
         ("[form.message]\nmax_length = 901", "form.message.max_length", "more than the 900 allowed"),
         ('[form.message]\nlabel = ""', "form.message.label", "at least 1 character"),
         ('[form.message]\ncolour = "blue"', "form.message.colour", "unknown key"),
+        ("[form.message]\nmax_length = true", "form.message.max_length", "valid integer"),
+        ('[form.message]\nlabel = "Two\\nlines"', "form.message.label", "should match pattern"),
         ('[form.nickname]\nlabel = "Nickname"', "form.nickname", "not allowed here"),
     ],
 )

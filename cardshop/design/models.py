@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
 
 from cardshop.design.vocabulary import CATEGORY_VOCABULARY, FIELD_LABELS, FIELD_MAX_LENGTHS, FIELDS
 
@@ -231,10 +231,11 @@ class FieldWording(_Strict):
         None,
         min_length=1,
         max_length=40,
+        pattern=r"^\S(?:.*\S)?$",  # one line, no spaces at either end
         description="The field's label on the form, for example \"Babies' names\" on a card for twins. "
         "Default: the usual label.",
     )
-    max_length: int | None = Field(
+    max_length: StrictInt | None = Field(
         None,
         ge=1,
         description="The most characters the form accepts, up to twice the usual limit (two names need more "
