@@ -13,6 +13,7 @@ import pytest
 from cardshop.design.loader import TEMPLATES_DIR
 from cardshop.design.vocabulary import LOSS, OCCASION, RECIPIENT
 from cardshop.studio.catalogue import load_catalog
+from cardshop.web.filters import gallery_view
 from cardshop.words.kindness import check
 
 CATALOG = load_catalog(TEMPLATES_DIR)
@@ -88,3 +89,63 @@ def test_rainbow_is_said_only_by_pregnancy_after_loss_designs_and_never_printed(
     if any("rainbow" in text.lower() for text in [design.name, design.description, design.alt]):
         assert design.categories.occasion == ["pregnancy-after-loss"], loaded.slug
     assert not any("rainbow" in text.lower() for text in _fixed_texts(design)), loaded.slug
+
+
+# ---------------------------------------------------------------- honest tags: made for that case
+
+# Words in a design's description or printed text that name particular kinds of loss.
+NAMED_LOSSES = {
+    r"\bectopic\b|\bmolar\b": {"ectopic-or-molar"},
+    r"termination for medical reasons": {"tfmr"},
+    r"\bstillbirth\b": {"stillbirth"},
+    r"died soon after birth|lived for a short time": {"neonatal-death"},
+}
+BORN_AND_NAMED = {"miscarriage", "stillbirth", "neonatal-death", "tfmr"}
+
+
+def _named_losses(design) -> set[str]:
+    said = " ".join([design.description, *_fixed_texts(design)])
+    return {slug for pattern, slugs in NAMED_LOSSES.items() if re.search(pattern, said, re.I) for slug in slugs}
+
+
+@pytest.mark.parametrize("loaded", DESIGNS, ids=[loaded.slug for loaded in DESIGNS])
+def test_a_card_that_names_a_kind_of_loss_is_tagged_for_that_loss_alone(loaded):
+    named = _named_losses(loaded.design)
+    if named:
+        assert set(loaded.design.categories.loss) == named, loaded.slug
+
+
+@pytest.mark.parametrize("loaded", DESIGNS, ids=[loaded.slug for loaded in DESIGNS])
+def test_a_card_with_the_babys_name_and_date_on_the_front_is_for_a_baby_born_and_named(loaded):
+    # The name alone may be left empty ("One year on, remembering with you"); a name with its date,
+    # set on the front, is how a born baby is remembered.
+    if {"baby_name", "date"} <= {field for slot in loaded.design.panels.front.slots for field in slot.fields}:
+        assert set(loaded.design.categories.loss) <= BORN_AND_NAMED, loaded.slug
+
+
+@pytest.mark.parametrize("loaded", DESIGNS, ids=[loaded.slug for loaded in DESIGNS])
+def test_a_due_date_card_is_for_a_baby_who_died_before_it(loaded):
+    if re.search(r"\bdue\b", loaded.design.description, re.I):
+        assert "neonatal-death" not in loaded.design.categories.loss, loaded.slug
+
+
+def test_pregnancy_after_loss_cards_are_for_the_new_pregnancy_not_a_kind_of_loss():
+    after = [loaded for loaded in DESIGNS if "pregnancy-after-loss" in loaded.design.categories.occasion]
+    assert len(after) >= MIN_PER_OCCASION
+    for loaded in after:
+        categories = loaded.design.categories
+        assert categories.occasion == ["pregnancy-after-loss"], loaded.slug
+        assert categories.loss == [], loaded.slug
+        assert set(categories.recipient) <= {"both-parents", "mother", "father-or-partner", "same-sex-parents"}
+
+
+def test_the_loss_filter_narrows_and_never_shows_a_card_for_another_case():
+    view = gallery_view(CATALOG.designs.values(), {"loss": "stillbirth", "recipient": "both-parents"})
+    shown = {loaded.slug for loaded in view.designs}
+    assert shown and len(shown) < len(DESIGNS) * 0.6, sorted(shown)
+    for loaded in view.designs:
+        categories = loaded.design.categories
+        assert "pregnancy-after-loss" not in categories.occasion, loaded.slug
+        assert not _named_losses(loaded.design) - {"stillbirth", "neonatal-death"}, loaded.slug
+    ectopic = {loaded.slug for loaded in gallery_view(CATALOG.designs.values(), {"loss": "ectopic-or-molar"}).designs}
+    assert ectopic.isdisjoint({"every-moment-loved", "forever-loved", "olive-wreath", "so-loved-so-missed"}), ectopic

@@ -7,7 +7,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from cardshop.design.models import Categories, Design, Panel, Part, Slot
+from cardshop.design.models import Categories, Design, FieldWording, Panel, Part, Slot
 from cardshop.design.vocabulary import CATEGORY_VOCABULARY, FIELD_MAX_LENGTHS
 from cardshop.render.text.fonts import family_names
 from cardshop.studio.checks import check_design
@@ -43,7 +43,7 @@ def test_the_worked_example_passes_designs_check(tmp_path):
 
 
 def test_the_reference_lists_every_key():
-    for model in (Design, Categories, Panel, Slot, Part):
+    for model in (Design, Categories, FieldWording, Panel, Slot, Part):
         for key in model.model_fields:
             assert f"| `{key}` |" in GUIDE, f"{model.__name__}.{key} is missing from the reference"
 

@@ -453,6 +453,7 @@ def test_rules_behave_the_same_in_javascript() -> None:
 
     texts = HURTFUL + KIND + [message.text for message in load_messages()]
     texts += [text.replace("'", "\u2019") for text in HURTFUL[:40]]
+    texts += [sentence for sentence, _ in REJECTION_CASES]
     payload = json.dumps({"rules": rules_as_json(), "texts": texts, "replacements": CHARACTER_REPLACEMENTS})
     done = subprocess.run(
         ["node", "-e", _NODE_CHECK], input=payload, capture_output=True, text=True, timeout=60, check=False
@@ -466,15 +467,40 @@ def test_rules_behave_the_same_in_javascript() -> None:
     assert not differences, differences[:5]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "flagged"),
-    [
-        ("I won't say everything happens for a reason, because this shouldn't have happened.", []),
-        ("No one should ever tell you to move on.", []),
-        ("Everything happens for a reason.", ["happens-for-a-reason"]),
-        # The rejection covers its own clause only: a hurtful phrase after it is still noted.
-        ("I won't say much, but at least you can try again.", ["at-least", "try-again"]),
-    ],
-)
+# Sentences that reject the phrase they contain, with the rules each should still fire.
+REJECTION_CASES: list[tuple[str, list[str]]] = [
+    ("I won't say everything happens for a reason, because this shouldn't have happened.", []),
+    ("No one should ever tell you to move on.", []),
+    ("Everything happens for a reason.", ["happens-for-a-reason"]),
+    # The rejection covers its own clause only: a hurtful phrase after it is still noted.
+    ("I won't say much, but at least you can try again.", ["at-least", "try-again"]),
+    # A rejection also ends at a joining word: what follows "but", "and", "so"... is checked as usual.
+    ("No one can say why this happened but at least you can try again", ["at-least", "try-again"]),
+    ("We won't pretend to understand but God has a plan", ["gods-plan"]),
+    ("I don't believe in luck and everything happens for a reason", ["happens-for-a-reason"]),
+    ("I won't say a word so everything happens for a reason", ["happens-for-a-reason"]),
+    ("We will never pretend to know yet it wasn't meant to be", ["not-meant-to-be"]),
+    ("I won't tell you what to feel, though it's all for the best", ["happens-for-a-reason"]),
+    ("Nobody should ask how you are because God has a plan", ["gods-plan"]),
+    ("I'm not going to say much and everything happens for a reason", ["happens-for-a-reason"]),
+    # Contractions, with a straight or curly apostrophe or none, still reject what they say.
+    ("I'm not going to say I know how you feel", []),
+    ("I\u2019m not going to say I know how you feel", []),
+    ("Im not going to say I know how you feel.", []),
+    ("We're not going to tell you everything happens for a reason.", []),
+    ("I'll never say it wasn't meant to be.", []),
+    ("I\u2019d never say it happened for a reason.", []),
+    ("I'm not saying everything happens for a reason.", []),
+    ("We won\u2019t pretend it was for the best.", []),
+    ("Nobody can tell you to move on and that is true", []),
+    ("No one should ever say it was God's plan.", []),
+    ("I don't believe everything happens for a reason.", []),
+    ("Don't let anyone tell you it wasn't meant to be.", []),
+    ("No one should tell you to be strong and to move on.", []),
+    ("I know how you feel.", ["know-how-you-feel"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), REJECTION_CASES)
 def test_a_sentence_that_rejects_the_phrase_is_left_alone(sentence: str, flagged: list[str]) -> None:
     assert sorted({flag.rule_id for flag in check(sentence)}) == flagged

@@ -122,6 +122,19 @@ def test_no_gendered_default() -> None:
             assert not PARENT_WORDS.search(message.text), f"{message.id} assumes a parent's gender"
 
 
+# Words that frame a termination for medical reasons as a choice the parents made, which charities
+# ask us to avoid: the parents did not choose to lose their baby.
+CHOICE_WORDS = re.compile(r"\b(choices?|chose|chosen|choos(e|es|ing)|decisions?|decid(e|ed|es|ing))\b", re.I)
+
+
+def test_tfmr_messages_use_no_choice_language() -> None:
+    tfmr = [message for message in MESSAGES if "tfmr" in message.loss]
+    assert len(tfmr) >= 3
+    for message in tfmr:
+        assert not CHOICE_WORDS.search(message.text), f"{message.id}: {message.text!r}"
+        assert not CHOICE_WORDS.search(message.id), message.id
+
+
 def test_rainbow_only_in_pregnancy_after_loss_messages() -> None:
     rainbow = [m for m in MESSAGES if "rainbow" in m.text.lower()]
     assert rainbow, "the library should offer a rainbow message for those who use the word"

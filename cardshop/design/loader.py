@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import get_args
+from typing import get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -73,12 +73,15 @@ def _key_path(location: tuple) -> str:
 def _allowed_keys(location: tuple) -> list[str]:
     """The keys the model allows at the parent of `location`, for 'did you mean' hints."""
     model: type[BaseModel] | None = Design
+    keyed = False  # the part after a dict-valued key (`form.<field>`) is the dict's own key
     for part in location[:-1]:
-        if isinstance(part, int) or model is None:
+        if isinstance(part, int) or model is None or keyed:
+            keyed = False
             continue
         info = model.model_fields.get(part)
         if info is None:
             return []
+        keyed = get_origin(info.annotation) is dict
         model = _model_of(info.annotation)
     return list(model.model_fields) if model else []
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
 
-from cardshop.design.vocabulary import CATEGORY_VOCABULARY, FIELDS
+from cardshop.design.vocabulary import CATEGORY_VOCABULARY, FIELD_LABELS, FIELD_MAX_LENGTHS, FIELDS
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 HEX_COLOUR_PATTERN = HEX_COLOUR.pattern
@@ -37,6 +37,7 @@ MAX_PT = 200.0  # type sizes
 MAX_PARTS = 20
 MAX_SLOTS = 20
 MAX_TEXT = 2000  # fixed words in one part (the engine sets envelope addresses as parts too)
+MAX_FIELD_LENGTH_FACTOR = 2  # a design may let a field hold at most twice the usual characters
 
 
 class _Strict(BaseModel):
@@ -196,13 +197,51 @@ class Panels(_Strict):
         return [(name, getattr(self, name)) for name in ("front", "inside_left", "inside_right", "back")]
 
 
-class Categories(_Strict):
-    """Where the design appears in the gallery's filters; each list needs at least one slug."""
+PREGNANCY_AFTER_LOSS = "pregnancy-after-loss"
 
-    loss: list[LOSS_SLUG] = Field(min_length=1, max_length=20, description="Kinds of loss the design suits.")
+
+class Categories(_Strict):
+    """Where the design appears in the gallery's filters; each list needs at least one slug, except
+    `loss` on a card only for a pregnancy after loss, which is about the new pregnancy, not a loss."""
+
+    loss: list[LOSS_SLUG] = Field(
+        min_length=0,
+        max_length=20,
+        description="Kinds of loss the design's words and picture were made for. Empty only on a card whose "
+        'one occasion is "pregnancy-after-loss": that card is about the new pregnancy, so no loss filter shows it.',
+    )
     recipient: list[RECIPIENT_SLUG] = Field(min_length=1, max_length=20, description="Who the card may be for.")
     occasion: list[OCCASION_SLUG] = Field(min_length=1, max_length=20, description="When it might be sent.")
     tone: list[TONE_SLUG] = Field(min_length=1, max_length=20, description="The look and feel.")
+
+    @model_validator(mode="after")
+    def _loss_named_unless_only_for_a_new_pregnancy(self) -> Categories:
+        if not self.loss and self.occasion != [PREGNANCY_AFTER_LOSS]:
+            raise ValueError(
+                "loss: name at least one kind of loss; only a card whose one occasion is "
+                f'"{PREGNANCY_AFTER_LOSS}" may leave it empty'
+            )
+        return self
+
+
+class FieldWording(_Strict):
+    """How the form asks for one field on this design, where the usual label or length does not fit."""
+
+    label: str | None = Field(
+        None,
+        min_length=1,
+        max_length=40,
+        pattern=r"^\S(?:.*\S)?$",  # one line, no spaces at either end
+        description="The field's label on the form, for example \"Babies' names\" on a card for twins. "
+        "Default: the usual label.",
+    )
+    max_length: StrictInt | None = Field(
+        None,
+        ge=1,
+        description="The most characters the form accepts, up to twice the usual limit (two names need more "
+        "room than one). `designs check` still fits the text at the slot's minimum size, so the form may "
+        "accept fewer. Default: the usual limit.",
+    )
 
 
 class Design(_Strict):
@@ -233,12 +272,37 @@ class Design(_Strict):
     )
     categories: Categories = Field(description="Where the design appears in the gallery's filters.")
     panels: Panels = Field(description="Art, colour and text boxes of the card's four faces.")
+    form: dict[FIELD_NAME, FieldWording] = Field(
+        default_factory=dict,
+        description="Per field, how the form asks for it on this design (`[form.baby_name]` with `label` and "
+        "`max_length`). Only for fields the design shows. Default: the usual labels and limits.",
+    )
 
     @model_validator(mode="after")
     def _shows_message(self) -> Design:
         if "message" not in self.fields:
             raise ValueError("every design must show the `message` field in some slot")
         return self
+
+    @model_validator(mode="after")
+    def _form_wording_fits(self) -> Design:
+        for name, wording in self.form.items():
+            if name not in self.fields:
+                raise ValueError(f"form.{name}: this design shows no `{name}` field, so it has nothing to label")
+            most = FIELD_MAX_LENGTHS[name] * MAX_FIELD_LENGTH_FACTOR
+            if wording.max_length is not None and wording.max_length > most:
+                raise ValueError(f"form.{name}.max_length: {wording.max_length} is more than the {most} allowed")
+        return self
+
+    def field_label(self, name: str) -> str:
+        """The form's label for field `name` on this design."""
+        wording = self.form.get(name)
+        return wording.label if wording and wording.label else FIELD_LABELS[name]
+
+    def field_ceiling(self, name: str) -> int:
+        """The most characters the form may accept for `name` on this design, before fitting its slots."""
+        wording = self.form.get(name)
+        return wording.max_length if wording and wording.max_length else FIELD_MAX_LENGTHS[name]
 
     @property
     def fields(self) -> list[str]:

@@ -1,7 +1,8 @@
 """How much text each field of a design takes: characters and lines, checked the same way by the
 form and the command line.
 
-The global limits in `vocabulary.FIELD_MAX_LENGTHS` are ceilings. A design whose slot is smaller gets
+The global limits in `vocabulary.FIELD_MAX_LENGTHS` are ceilings (a design may raise one for itself in
+`[form.<field>] max_length`, say for two babies' names). A design whose slot is smaller gets
 a lower limit for that field: the most characters of ordinary words the slot holds at its minimum
 type size, alone in its slot, on every size the design comes in. So the form never accepts text that
 the card could not print even on its own, and tells the sender the real number up front. (Several
@@ -79,7 +80,7 @@ def design_field_limits(design: Design) -> FieldLimits:
     lines: dict[str, int] = {}
     for name in design.fields:
         slots = [slot for _, panel in design.panels.items() for slot in panel.slots if name in slot.fields]
-        ceiling = FIELD_MAX_LENGTHS[name]
+        ceiling = design.field_ceiling(name)
         chars[name] = min(
             (
                 _most(lambda n: text_of_length(n).capitalize(), ceiling, name, slot, frame)

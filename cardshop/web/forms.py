@@ -166,6 +166,8 @@ def card_form(design: Design, limits: FieldLimits | None = None, downloading: bo
     for name in FIELDS:
         if name not in design.fields:
             del form[name]
+        else:
+            form[name].label.text = design.field_label(name)  # "Babies' names" on a card for twins
     form.size.choices = [(size, SIZE_LABELS[size]) for size in design.sizes]
     if not form.size.data:
         form.size.data = design.sizes[0]

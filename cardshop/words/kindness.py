@@ -61,13 +61,21 @@ _TRANSLATION = str.maketrans(CHARACTER_REPLACEMENTS)
 # A sentence that rejects the hurtful phrase it contains is kind: "I won't say everything happens for
 # a reason", "No one should ever tell you to move on". Each expression runs from the rejecting words to
 # the end of the clause and is added to every rule's ``unless``, so a phrase inside it is not flagged
-# (here and in the browser, which receives it with the rules). A later clause is checked as usual.
+# (here and in the browser, which receives it with the rules). The clause ends at punctuation or at a
+# joining word ("but", "and", "so", "because"...), so a phrase after it is checked as usual: "We won't
+# pretend to understand but God has a plan" is still noted. "and to"/"and that" carry the same
+# rejection on ("No one should tell you to move on and to forget").
+_CLAUSE_END = r"(?:but|and(?!\s+(?:to|that)\b)|so|yet|though|although|because|since|while|whereas|however)"
+_REST_OF_CLAUSE = r"(?:(?!\b" + _CLAUSE_END + r"\b)[^.!?;:,\n])*"
+_SAY = r"(?:say|saying|tell\s+you|telling\s+you|pretend|pretending)\b"
 REJECTIONS: tuple[str, ...] = (
-    r"\b(?:I|we)\s+(?:won'?t|will\s+not|wouldn'?t|would\s+never|will\s+never|(?:am|'?m|are|'?re)\s+not\s+going\s+to)"
-    r"\s+(?:ever\s+)?(?:say|tell\s+you|pretend)\b[^.!?;:,\n]*",
-    r"\b(?:no\s*one|nobody)\s+(?:should|has\s+the\s+right\s+to|can)\s+(?:ever\s+)?(?:tell|say|ask|make)\b[^.!?;:,\n]*",
-    r"\b(?:don'?t|do\s+not|never)\s+let\s+(?:anyone|anybody|people)\s+(?:tell|say)\b[^.!?;:,\n]*",
-    r"\b(?:I|we)\s+(?:don'?t|do\s+not|won'?t|will\s+not)\s+believe\b[^.!?;:,\n]*",
+    # I won't / we will never / I'd never / I'll never / I'm not going to / we're not ... say, tell you, pretend.
+    r"\b(?:I|we)(?:\s+(?:won'?t|will\s+not|wouldn'?t|would\s+not|would\s+never|will\s+never)|'?ll\s+never|'?d\s+never"
+    r"|(?:'?m|'?re|\s+am|\s+are)\s+(?:not|never)(?:\s+going\s+to)?)\s+(?:ever\s+)?" + _SAY + _REST_OF_CLAUSE,
+    r"\b(?:no\s*one|nobody)\s+(?:should|has\s+the\s+right\s+to|can)\s+(?:ever\s+)?(?:tell|say|ask|make)\b"
+    + _REST_OF_CLAUSE,
+    r"\b(?:don'?t|do\s+not|never)\s+let\s+(?:anyone|anybody|people)\s+(?:tell|say)\b" + _REST_OF_CLAUSE,
+    r"\b(?:I|we)\s+(?:don'?t|do\s+not|won'?t|will\s+not)\s+believe\b" + _REST_OF_CLAUSE,
 )
 
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"

@@ -23,7 +23,6 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from cardshop.design.loader import Problem
 from cardshop.design.models import Design, Slot
-from cardshop.design.vocabulary import FIELD_LABELS
 from cardshop.render.geometry import MM
 from cardshop.render.options import CardTextError, RenderOptions, resolve_geometry, slot_frame
 from cardshop.render.text.fitting import TextDoesNotFit, UnsupportedCharacter, fit_slot
@@ -139,7 +138,7 @@ def proof_html(
                 stress.why,
                 _figures(design, images, shown, frame, numbers, STRESS_BOX_MM),
                 rows,
-                [(FIELD_LABELS[name], value, _direction(value)) for name, value in values.items()],
+                [(design.field_label(name), value, _direction(value)) for name, value in values.items()],
                 sorted({*failed, *left_out}, key=list(values).index),
             )
         )
