@@ -1,5 +1,5 @@
 """Make the README's screenshots: gallery, writing with the close-up, personalise page, folded view,
-check page and what now after a download, phone and desktop.
+check page, what now after a download and a card opened from a shared link, phone and desktop.
 
 Run from the repository root with the test tools installed:
 
@@ -87,6 +87,19 @@ def shoot(out: Path, extra: bool) -> list[Path]:
             page.wait_for_selector("[data-after-download]:not([hidden])")
             made.append(out / f"download-{label}.png")
             page.locator("section.download").screenshot(path=made[-1])
+            # Sent as a message: the link opens the card, front first, for whoever receives it.
+            page.get_by_role("button", name="Make a link to the card").click()
+            page.wait_for_selector("[data-share][data-share-state=made]")
+            link = page.input_value("[data-share-link]")
+            reader = context.new_page()
+            reader.goto(link)
+            reader.wait_for_function(
+                "() => ['shown', 'opened'].includes(document.querySelector('[data-shared]').dataset.sharedState)"
+            )
+            reader.wait_for_load_state("networkidle")
+            made.append(out / f"shared-{label}.png")
+            reader.screenshot(path=made[-1])
+            reader.close()
             if extra:
                 page.goto("/cards/forget-me-nots")
                 page.fill("#message", "\n".join(["Love."] * 70))
