@@ -10,9 +10,10 @@ body up to one byte past the limit and hands Flask a body with a Content-Length,
 Rate limiting: one budget per client for everything that renders.
 Every render costs real CPU, so each client has one budget (`CARDSHOP_RATE_LIMIT`, in units) shared
 by the live preview, suggestions, thumbnails, the check page and downloads; each request spends units
-by what it costs (`RENDER_COSTS`): a live preview one, a download three. A client refused on one
-endpoint is refused on all of them until its window moves on, so hammering each endpoint in turn buys
-nothing. Pages, static files and the gallery itself are not limited.
+by what it costs, in live previews (`RENDER_COSTS`, and `DOWNLOAD_COSTS` by what a download makes):
+a print-shop PDF costs one, a Prodigi picture thirty. A client refused on one endpoint is refused on
+all of them until its window moves on, so hammering each endpoint in turn buys nothing. Pages, static
+files and the gallery itself are not limited.
 
 A person typing never meets the limit: the page keeps at most one preview in flight (the latest text
 wins), and paces itself by the budget headers every answer carries (X-RateLimit-Remaining and
@@ -51,14 +52,28 @@ from cardshop.web.cards import cards
 DEFAULT_RENDER_LIMIT = "600 per minute"
 
 # What each request spends from the budget, by endpoint; a download (a POST with action=download)
-# spends DOWNLOAD_COST. Anything else in the cards blueprint that is a GET spends nothing.
+# spends its DOWNLOAD_COSTS entry. Anything else in the cards blueprint that is a GET spends nothing.
 RENDER_COSTS = {
-    "cards.preview_json": 1,  # one render and three small images
+    "cards.preview_json": 1,  # one render and three small images: the unit
     "cards.suggestions_json": 1,
     "cards.thumbnail": 1,  # cached after the first, but a client could ask for many
     "cards.personalise": 2,  # a preview or check page without JavaScript: a render and larger images
 }
-DOWNLOAD_COST = 3  # a whole print file, perhaps an imposed home sheet or a PNG
+# A download's cost in live previews, rounded up with room to spare, from bench/render_costs.py
+# (median ms of the slowest size, live preview 36 ms): PDFs are 4-13 ms, so they cost what a preview
+# does; pictures are rasterised at print resolution. No request gets more CPU per unit than a preview.
+DOWNLOAD_COSTS = {
+    "home-a4": 1,  # 10 ms
+    "home-letter": 1,  # 10 ms
+    "pro": 1,  # 8 ms
+    "pro-pages": 1,  # 9 ms
+    "gelato": 1,  # 13 ms: PDF/X-4, art separated once per worker and reused
+    "prodigi": 30,  # 913 ms: one picture of both spreads at 300 dpi (25x a preview)
+    "printful": 15,  # 475 ms: four panel pictures in a ZIP (13x)
+    "flat-png": 5,  # 136 ms: the front at 300 dpi (3.8x)
+    "flat": 1,  # 7 ms
+    "envelope": 1,  # 4 ms
+}
 BUDGET_SCOPE = "render"
 
 
@@ -97,7 +112,8 @@ class ChunkedBodyLimit:
 def request_cost() -> int:
     """Units this request spends from its client's budget."""
     if request.endpoint == "cards.personalise" and request.form.get("action") == "download":
-        return DOWNLOAD_COST
+        # A choice we don't offer renders no download, only the check page again.
+        return DOWNLOAD_COSTS.get(request.form.get("layout", ""), RENDER_COSTS["cards.personalise"])
     return RENDER_COSTS.get(request.endpoint or "", 1)
 
 
