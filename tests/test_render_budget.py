@@ -94,7 +94,7 @@ def test_a_download_spends_what_it_makes():
 
 
 def test_a_client_is_refused_after_the_budgets_worth_of_the_costly_kind():
-    """Two Prodigi pictures spend a budget that would have bought sixty print-shop PDFs: the third is
+    """Two Prodigi pictures spend a budget that would have bought eighty print-shop PDFs: the third is
     refused before anything is rendered, and so is everything else, while other clients still render."""
     client = _client(f"{2 * DOWNLOAD_COSTS['prodigi']} per minute")
     token = csrf_token(client, f"/cards/{SLUG}")

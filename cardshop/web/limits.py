@@ -11,7 +11,7 @@ Rate limiting: one budget per client for everything that renders.
 Every render costs real CPU, so each client has one budget (`CARDSHOP_RATE_LIMIT`, in units) shared
 by the live preview, suggestions, thumbnails, the check page and downloads; each request spends units
 by what it costs, in live previews (`RENDER_COSTS`, and `DOWNLOAD_COSTS` by what a download makes):
-a print-shop PDF costs one, a Prodigi picture thirty. A client refused on one endpoint is refused on
+a print-shop PDF costs one, a Prodigi picture forty. A client refused on one endpoint is refused on
 all of them until its window moves on, so hammering each endpoint in turn buys nothing. Pages, static
 files and the gallery itself are not limited.
 
@@ -59,20 +59,21 @@ RENDER_COSTS = {
     "cards.thumbnail": 1,  # cached after the first, but a client could ask for many
     "cards.personalise": 2,  # a preview or check page without JavaScript: a render and larger images
 }
-# A download's cost in live previews, rounded up with room to spare, from bench/render_costs.py
-# (median ms of the slowest size, live preview 36 ms): PDFs are 4-13 ms, so they cost what a preview
-# does; pictures are rasterised at print resolution. No request gets more CPU per unit than a preview.
+# A download's cost in live previews: its median time over a live preview's, at its slowest size,
+# from bench/render_costs.py (three runs, two designs; a preview took 36-176 ms as the machine's load
+# varied), rounded up with a third to spare. PDFs take 0.1-0.4 previews, so they cost one; pictures
+# are rasterised at print resolution. No request gets more CPU per unit than a preview does.
 DOWNLOAD_COSTS = {
-    "home-a4": 1,  # 10 ms
-    "home-letter": 1,  # 10 ms
-    "pro": 1,  # 8 ms
-    "pro-pages": 1,  # 9 ms
-    "gelato": 1,  # 13 ms: PDF/X-4, art separated once per worker and reused
-    "prodigi": 30,  # 913 ms: one picture of both spreads at 300 dpi (25x a preview)
-    "printful": 15,  # 475 ms: four panel pictures in a ZIP (13x)
-    "flat-png": 5,  # 136 ms: the front at 300 dpi (3.8x)
-    "flat": 1,  # 7 ms
-    "envelope": 1,  # 4 ms
+    "home-a4": 1,  # 0.2x a preview
+    "home-letter": 1,  # 0.3x
+    "pro": 1,  # 0.3x
+    "pro-pages": 1,  # 0.3x
+    "gelato": 1,  # 0.4x: PDF/X-4, its art separated once per worker and reused
+    "prodigi": 40,  # 19-30x: one picture of both spreads at 300 dpi
+    "printful": 20,  # 10-13x: four panel pictures in a ZIP
+    "flat-png": 6,  # 3.8-4.7x: the front at 300 dpi
+    "flat": 1,  # 0.2x
+    "envelope": 1,  # 0.2x
 }
 BUDGET_SCOPE = "render"
 
