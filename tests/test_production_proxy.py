@@ -146,7 +146,7 @@ def _answers(connections: list[socket.socket], count: int, within: float) -> lis
         for connection in connections:
             waiting.register(connection, selectors.EVENT_READ)
         while len(answered) < count and time.monotonic() < deadline:
-            for key, _ in waiting.select(timeout=0.2):
+            for key, _ in waiting.select(timeout=0.2)[: count - len(answered)]:
                 waiting.unregister(key.fileobj)
                 response = http.client.HTTPResponse(key.fileobj)
                 response.begin()
