@@ -66,7 +66,7 @@ def test_live_preview_of_artwork_broken_after_loading_is_a_kind_503(broken_after
         )
     assert response.status_code == 503
     body = response.get_json()
-    assert body["ok"] is False and "can't be drawn just now" in body["message"]
+    assert body["ok"] is False and "wrong on our side with this card's pictures" in body["message"]
     assert "your words are still in this browser tab" in body["message"]
     (line,) = _design_lines(caplog)
     assert str(templates / SLUG / "card.toml") in line and "front.svg" in line
@@ -102,7 +102,7 @@ def test_an_order_for_artwork_broken_after_loading_is_a_kind_503(templates_copy,
     form = order_form(client)  # the check page, drawn while the artwork was whole
     _break_front(templates_copy)
     response = client.post(f"/cards/{SLUG}/order", data=form)
-    assert response.status_code == 503 and "can't be drawn just now" in unescape(response.get_data(as_text=True))
+    assert response.status_code == 503 and "this card's pictures" in unescape(response.get_data(as_text=True))
 
 
 def test_the_operators_queue_says_which_design_cannot_be_drawn(templates_copy, tmp_path, caplog):

@@ -31,7 +31,7 @@ error_log = logging.getLogger("cardshop.errors")
 ART_ERRORS = (ArtError, SvgError, RasterError, UnsafePath)
 
 ARTWORK_MESSAGE = (
-    "This card's pictures can't be drawn just now, so we can't make it for you at the moment. We're sorry. "
+    "Something is wrong on our side with this card's pictures, so we can't make it for you at the moment. We're sorry. "
     "Nothing you wrote has been kept here, and your words are still in this browser tab. Please try again "
     "later, or choose another card from the gallery."
 )
