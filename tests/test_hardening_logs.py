@@ -104,22 +104,23 @@ def test_a_crash_logs_its_stack_but_not_the_text(monkeypatch, all_logs, capfd):
 
 
 def test_design_file_errors_keep_their_message(monkeypatch, all_logs):
-    """Errors about a design's own files say which file: they are made from design data only."""
+    """Errors about the shipped files say which file: they are made from those files only. (Broken
+    artwork is answered kindly with a 503 instead: tests/test_render_faults.py.)"""
     import cardshop.web.cards as cards_module
-    from cardshop.render.art.svg import SvgError
+    from cardshop.render.text.fonts import FontError
 
     real_render = cards_module.render_card
 
-    def broken_art(folder, design, values, options):
+    def broken_font(folder, design, values, options):
         if not values:
             return real_render(folder, design, values, options)
-        raise SvgError("front.svg: the SVG could not be drawn (ValueError)")
+        raise FontError("fonts/manifest.toml: family 'Lora' has no `regular` file")
 
-    monkeypatch.setattr(cards_module, "render_card", broken_art)
+    monkeypatch.setattr(cards_module, "render_card", broken_font)
     client = create_app({"TESTING": True, "PROPAGATE_EXCEPTIONS": False}).test_client()
     assert post_card(client, SLUG, {"message": "hi"}, action="download").status_code == 500
     logged = next(r.getMessage() for r in all_logs.records if r.name == "cardshop.errors")
-    assert "SvgError: front.svg: the SVG could not be drawn" in logged
+    assert "FontError: fonts/manifest.toml: family 'Lora' has no `regular` file" in logged
 
 
 def test_request_lines_go_to_stderr_when_nothing_else_is_set_up(monkeypatch, capfd):

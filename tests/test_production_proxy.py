@@ -9,7 +9,10 @@ import http.client
 import importlib.util
 import json
 import os
+import resource
+import selectors
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -73,15 +76,115 @@ def test_nginx_caps_bodies_and_headers_kindly_and_logs_nothing_sent(tmp_path):
     assert not list(Path(production.tempfile.gettempdir()).glob("cardshop-nginx-*/nginx.pid"))  # cleaned up
 
 
+def test_one_address_cannot_take_the_site_offline_with_idle_or_unfinished_requests():
+    """One address (127.0.0.1) opens 1,500 connections that send only a request line: with nginx's old
+    single worker of 1,024 connections nobody was answered after that. Now everyone still is, from
+    another address (127.0.0.2) and from the same one, until the server closes those connections at
+    its header timeout. Requests in progress (headers in, body never sent) count against the address's
+    allowance: the excess are refused at once with a kind 429 while others are answered, and the
+    address is answered again once its requests have gone."""
+    production = _production_module()
+    allowance = production.CONNECTIONS_PER_ADDRESS
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 4096)), hard))  # the test's own sockets
+    port = production.free_port()
+    env = {**os.environ, "CARDSHOP_SECRET_KEY": "test-only", "CARDSHOP_RATE_LIMIT_ENABLED": "0"}
+    server = subprocess.Popen(
+        [sys.executable, "scripts/production.py", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    idle, unfinished = [], []
+    try:
+        assert _get(port, "/privacy", wait=90)[0] == 200
+        opened = time.monotonic()
+        idle = [_open(port, b"GET / HTTP/1.1\r\n") for _ in range(1500)]
+        assert _get(port, "/privacy", source="127.0.0.2")[0] == 200
+        assert _get(port, "/privacy")[0] == 200
+
+        headers = b"POST /privacy HTTP/1.1\r\nHost: cardshop\r\nContent-Length: 100\r\n\r\n"
+        unfinished = [_open(port, headers) for _ in range(allowance + 3)]
+        answered = _answers(unfinished, count=3, within=10)
+        assert [status for status, _ in answered] == [429, 429, 429]
+        assert all("Please wait a moment" in page for _, page in answered)
+        assert _get(port, "/privacy", source="127.0.0.2")[0] == 200  # others are still answered
+        assert _get(port, "/privacy")[0] == 429  # this address has its allowance in progress
+        _close(unfinished)
+        assert _get_until(port, "/privacy", 200, within=10) == 200  # answered again once they have gone
+
+        # The idle connections are closed by the server, not left to pile up.
+        for connection in idle:
+            connection.settimeout(max(0.1, opened + production.CLIENT_TIMEOUT + 5 - time.monotonic()))
+            assert _closed_by_server(connection)
+        assert _get(port, "/privacy")[0] == 200
+    finally:
+        _close(idle + unfinished)
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def _open(port: int, data: bytes) -> socket.socket:
+    connection = socket.create_connection(("127.0.0.1", port), timeout=10)
+    connection.sendall(data)
+    return connection
+
+
+def _close(connections: list[socket.socket]) -> None:
+    for connection in connections:
+        connection.close()
+
+
+def _answers(connections: list[socket.socket], count: int, within: float) -> list[tuple[int, str]]:
+    """The first `count` answers (status, page) to arrive on any of the connections, waiting at most
+    `within` seconds."""
+    answered = []
+    deadline = time.monotonic() + within
+    with selectors.DefaultSelector() as waiting:  # epoll: select() stops at descriptor 1,024
+        for connection in connections:
+            waiting.register(connection, selectors.EVENT_READ)
+        while len(answered) < count and time.monotonic() < deadline:
+            for key, _ in waiting.select(timeout=0.2)[: count - len(answered)]:
+                waiting.unregister(key.fileobj)
+                response = http.client.HTTPResponse(key.fileobj)
+                response.begin()
+                answered.append((response.status, response.read().decode(errors="replace")))
+    return answered
+
+
+def _closed_by_server(connection: socket.socket) -> bool:
+    try:
+        while connection.recv(65536):
+            pass  # a 408 or nothing, then the end
+    except ConnectionResetError:
+        return True  # reset_timedout_connection: closed at once, without lingering
+    except TimeoutError:
+        return False
+    return True
+
+
+def _get_until(port: int, path: str, status: int, within: float) -> int:
+    deadline = time.monotonic() + within
+    while (answer := _get(port, path)[0]) != status and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return answer
+
+
 def test_nginx_config_buffers_times_out_and_passes_the_client_address(tmp_path):
     config = _production_module().nginx_config("127.0.0.1:8000", "127.0.0.1:9999", tmp_path, 32768)
     for directive in (
         "listen 127.0.0.1:8000;",
         "server 127.0.0.1:9999;",
         "client_max_body_size 32768;",
-        "client_header_timeout 10s;",
-        "client_body_timeout 10s;",
-        "send_timeout 10s;",
+        "client_header_timeout 5s;",
+        "client_body_timeout 5s;",
+        "send_timeout 5s;",
+        "worker_processes auto;",
+        "worker_connections 8192;",
+        "limit_conn_zone $binary_remote_addr zone=per_address:10m;",
+        "limit_conn per_address 20;",
         "large_client_header_buffers 4 8k;",
         "access_log off;",
         "error_log stderr crit;",
@@ -91,11 +194,13 @@ def test_nginx_config_buffers_times_out_and_passes_the_client_address(tmp_path):
         assert directive in config, directive
 
 
-def _get(port: int, path: str, headers: dict | None = None, wait: float = 0) -> tuple[int, str]:
+def _get(
+    port: int, path: str, headers: dict | None = None, wait: float = 0, source: str = "127.0.0.1"
+) -> tuple[int, str]:
     deadline = time.monotonic() + wait
     while True:
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30, source_address=(source, 0))
             connection.request("GET", path, headers=headers or {})
             response = connection.getresponse()
             return response.status, response.read().decode(errors="replace")

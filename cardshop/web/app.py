@@ -10,7 +10,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from cardshop.cli import register_cli
 from cardshop.studio.catalogue import CatalogCache
 from cardshop.web.cards import cards
-from cardshop.web.config import load_config
+from cardshop.web.config import check_press_profile, load_config
 from cardshop.web.http_errors import register_http_errors
 from cardshop.web.limits import init_rate_limits
 from cardshop.web.operator import operator
@@ -19,6 +19,7 @@ from cardshop.web.order_store import init_orders
 from cardshop.web.orders import orders
 from cardshop.web.pages import pages
 from cardshop.web.remember import remember
+from cardshop.web.render_faults import CardUnavailable
 from cardshop.web.request_log import init_request_log
 from cardshop.web.security import init_security
 from cardshop.web.share import share
@@ -31,6 +32,7 @@ def build_app(overrides: dict | None = None) -> Flask:
     app = Flask(__name__, static_folder="static", template_folder="templates")
     app.config.update(load_config())
     app.config.update(overrides or {})
+    check_press_profile()  # fail at the start, naming the variable and path, not at every Gelato download
     if app.config["SECRET_KEY_GENERATED"] and app.config["CARDSHOP_ENV"] == "production":
         log.warning(
             "CARDSHOP_SECRET_KEY is not set: using a random key for this process. "
@@ -100,6 +102,10 @@ def _register_errors(app: Flask) -> None:
     def too_large(error):
         message = "That was more than a card can hold. Please shorten your text and try again."
         return _error_page("Too much text", message, 413)
+
+    @app.errorhandler(CardUnavailable)
+    def card_unavailable(error: CardUnavailable):
+        return _error_page(error.title, error.description, 503)
 
     @app.errorhandler(500)
     def server_error(error):

@@ -49,6 +49,7 @@ from cardshop.web.message_help import (
     suggestion_items,
     suggestions_status,
 )
+from cardshop.web.render_faults import render_faults
 
 cards = Blueprint("cards", __name__)
 design_log = logging.getLogger("cardshop.designs")
@@ -169,10 +170,11 @@ def _render(
     if download and download.layout == "envelope":
         values.update(address_values(form))
     try:
-        if download and download.partner:
-            pdf, _ = render_for_partner(loaded.folder, loaded.design, values, download.partner, form.size.data)
-        else:
-            pdf = render_card(loaded.folder, loaded.design, values, options)
+        with render_faults(loaded):  # a broken art file or press profile: a kind 503, not a 500
+            if download and download.partner:
+                pdf, _ = render_for_partner(loaded.folder, loaded.design, values, download.partner, form.size.data)
+            else:
+                pdf = render_card(loaded.folder, loaded.design, values, options)
     except CardTextError as error:
         _attach_problems(form, error)
         return None
@@ -378,7 +380,8 @@ def preview_json(slug: str):
     options = PREVIEW.options(size)
     body: dict = {"errors": errors, "form_errors": [], "panels": None, "words": None}
     try:
-        pdf = render_card(loaded.folder, design, values, options)
+        with render_faults(loaded):
+            pdf = render_card(loaded.folder, design, values, options)
     except CardTextError as error:
         for problem in error.problems:
             if problem.field in design.fields:

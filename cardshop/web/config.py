@@ -2,7 +2,9 @@
 
 Every setting can be given as an environment variable prefixed `CARDSHOP_`. Without a secret key a
 random one is made for this process (fine for local use; sessions end on restart); with
-`CARDSHOP_ENV=production` that is logged as a warning.
+`CARDSHOP_ENV=production` that is logged as a warning. A CMYK press profile that can't be used
+(CARDSHOP_CMYK_PROFILE pointing at a missing or wrong file) stops the app from starting, with a
+message naming the variable and the path, rather than failing every Gelato download later.
 """
 
 from __future__ import annotations
@@ -12,6 +14,11 @@ import secrets
 from pathlib import Path
 
 from cardshop.design.loader import TEMPLATES_DIR
+from cardshop.render.press.profile import PROFILE_ENV, ProfileError, load_profile, profile_path
+
+
+class ConfigError(RuntimeError):
+    """A setting that would make the app fail later: raised when the app is built."""
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -41,3 +48,16 @@ def load_config() -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": _flag("CARDSHOP_SECURE_COOKIES", False),
     }
+
+
+def check_press_profile() -> None:
+    """Read the CMYK profile that press files are made with now, so a bad one stops the start."""
+    path = profile_path()
+    try:
+        load_profile(path)
+    except ProfileError as error:
+        chosen = f"{PROFILE_ENV} is set to {path}" if os.environ.get(PROFILE_ENV) else f"{PROFILE_ENV} is not set"
+        raise ConfigError(
+            f"The CMYK press profile can't be used ({chosen}): {error}. Point {PROFILE_ENV} at a CMYK output "
+            "(printer) ICC profile, or unset it to use the one shipped in cardshop/render/press/profiles/."
+        ) from None

@@ -10,9 +10,10 @@ body up to one byte past the limit and hands Flask a body with a Content-Length,
 Rate limiting: one budget per client for everything that renders.
 Every render costs real CPU, so each client has one budget (`CARDSHOP_RATE_LIMIT`, in units) shared
 by the live preview, suggestions, thumbnails, the check page and downloads; each request spends units
-by what it costs (`RENDER_COSTS`): a live preview one, a download three. A client refused on one
-endpoint is refused on all of them until its window moves on, so hammering each endpoint in turn buys
-nothing. Pages, static files and the gallery itself are not limited.
+by what it costs, in live previews (`RENDER_COSTS`, and `DOWNLOAD_COSTS` by what a download makes):
+a print-shop PDF costs one, a Prodigi picture forty. A client refused on one endpoint is refused on
+all of them until its window moves on, so hammering each endpoint in turn buys nothing. Pages, static
+files and the gallery itself are not limited.
 
 A person typing never meets the limit: the page keeps at most one preview in flight (the latest text
 wins), and paces itself by the budget headers every answer carries (X-RateLimit-Remaining and
@@ -51,14 +52,29 @@ from cardshop.web.cards import cards
 DEFAULT_RENDER_LIMIT = "600 per minute"
 
 # What each request spends from the budget, by endpoint; a download (a POST with action=download)
-# spends DOWNLOAD_COST. Anything else in the cards blueprint that is a GET spends nothing.
+# spends its DOWNLOAD_COSTS entry. Anything else in the cards blueprint that is a GET spends nothing.
 RENDER_COSTS = {
-    "cards.preview_json": 1,  # one render and three small images
+    "cards.preview_json": 1,  # one render and three small images: the unit
     "cards.suggestions_json": 1,
     "cards.thumbnail": 1,  # cached after the first, but a client could ask for many
     "cards.personalise": 2,  # a preview or check page without JavaScript: a render and larger images
 }
-DOWNLOAD_COST = 3  # a whole print file, perhaps an imposed home sheet or a PNG
+# A download's cost in live previews: its median time over a live preview's, at its slowest size,
+# from bench/render_costs.py (three runs, two designs; a preview took 36-176 ms as the machine's load
+# varied), rounded up with a third to spare. PDFs take 0.1-0.4 previews, so they cost one; pictures
+# are rasterised at print resolution. No request gets more CPU per unit than a preview does.
+DOWNLOAD_COSTS = {
+    "home-a4": 1,  # 0.2x a preview
+    "home-letter": 1,  # 0.3x
+    "pro": 1,  # 0.3x
+    "pro-pages": 1,  # 0.3x
+    "gelato": 1,  # 0.4x: PDF/X-4, its art separated once per worker and reused
+    "prodigi": 40,  # 19-30x: one picture of both spreads at 300 dpi
+    "printful": 20,  # 10-13x: four panel pictures in a ZIP
+    "flat-png": 6,  # 3.8-4.7x: the front at 300 dpi
+    "flat": 1,  # 0.2x
+    "envelope": 1,  # 0.2x
+}
 BUDGET_SCOPE = "render"
 
 
@@ -97,7 +113,8 @@ class ChunkedBodyLimit:
 def request_cost() -> int:
     """Units this request spends from its client's budget."""
     if request.endpoint == "cards.personalise" and request.form.get("action") == "download":
-        return DOWNLOAD_COST
+        # A choice we don't offer renders no download, only the check page again.
+        return DOWNLOAD_COSTS.get(request.form.get("layout", ""), RENDER_COSTS["cards.personalise"])
     return RENDER_COSTS.get(request.endpoint or "", 1)
 
 

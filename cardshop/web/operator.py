@@ -33,6 +33,7 @@ from cardshop.web.operator_session import (
     start_session,
 )
 from cardshop.web.order_store import orders_of_app
+from cardshop.web.render_faults import CardUnavailable, render_faults
 
 operator = Blueprint("operator", __name__, url_prefix="/operator")
 
@@ -97,9 +98,12 @@ def _preview(order: Order, values: dict) -> dict:
         return {"problem": f"The design {order.slug} is missing from the catalogue."}
     options = RenderOptions(layout="pro", size=order.size)
     try:
-        pdf = render_card(loaded.folder, loaded.design, values, options)
+        with render_faults(loaded):
+            pdf = render_card(loaded.folder, loaded.design, values, options)
     except CardTextError as error:
         return {"problem": "; ".join(p.message for p in error.problems)}
+    except CardUnavailable:  # logged with the design's file
+        return {"problem": f"The design {order.slug}'s artwork can't be drawn just now: the log names the file."}
     images = card_previews(pdf, resolve_geometry(loaded.design, options), PREVIEW_WIDTH)
     return {
         "design": loaded.design.name,
