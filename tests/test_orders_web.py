@@ -244,3 +244,18 @@ def test_the_confirmation_offers_the_days_to_remember_with_the_cards_names(sqlit
     # The plain status page (without ?placed=1) stays as it was.
     later = client.get(placed.headers["Location"].split("?")[0]).get_data(as_text=True)
     assert "Remember the days that may be hard" not in later
+
+
+def test_a_card_to_write_in_by_hand_is_not_offered_printed_and_posted(sqlite_app):
+    designs = sqlite_app.extensions["cardshop_catalog"].get().designs
+    by_hand = {slug for slug, loaded in designs.items() if loaded.design.written_by_hand}
+    assert {"one-year-on", "all-you-have-been-through", "for-a-grandparent", "from-all-of-us"} <= by_hand
+    client = sqlite_app.test_client()
+    token = csrf_token(client, "/cards/one-year-on")
+    card = {"csrf_token": token, "action": "check", "recipient": "Dear Sam", "message": "Thinking of you."}
+    html = client.post("/cards/one-year-on", data=card).get_data(as_text=True)
+    assert "This card has space to write by hand, so it's one to print yourself" in html
+    assert 'name="order_key"' not in html and "Order the printed card" not in html
+    ordered = client.post("/cards/one-year-on/order", data={**card, **ADDRESS, "action": "order", "when": "asap"})
+    assert ordered.status_code == 422 and "one to print yourself" in ordered.get_data(as_text=True)
+    assert count_orders(sqlite_app) == 0

@@ -42,6 +42,10 @@ STATE_WORDS = {
     "cancelled": ("Cancelled", "This order was cancelled. Nothing will be printed or posted."),
     "failed": ("Not printed", "Something went wrong and this card could not be printed. We're sorry."),
 }
+BY_HAND = (
+    "This card has space to write by hand, so it's one to print yourself: we don't print and post it, "
+    "because it would arrive with its lines empty. Please go back to your card and download it to print."
+)
 
 
 @orders.app_template_global()
@@ -75,6 +79,8 @@ def _not_found():
 @orders.post("/cards/<slug>/order")
 def place(slug: str):
     loaded = _design_or_404(slug)
+    if loaded.design.written_by_hand:
+        return render_template("error.html", title="One to print yourself", message=BY_HAND), 422
     shop = orders_of_app()
     form = card_form(loaded.design, field_limits(loaded))
     card = _render(loaded, form)
