@@ -52,6 +52,7 @@ EVENTS = frozenset(
         "printed",
         "posted",
         "purged",
+        "failed",
     }
 )
 DEFAULT_PURGE_DAYS = 30
@@ -225,6 +226,17 @@ def hold(session: Session, order: Order, operator: Operator, now: datetime) -> b
         return False
     order.approved_by = None
     record(session, order, HELD, "held", now, operator.id)
+    return True
+
+
+def fail(session: Session, order: Order, operator: Operator | None, now: datetime) -> bool:
+    """An order that can't be printed (its envelope or card won't fit, its design is gone) is taken out
+    of the operators' queue or out of its batch: the batch's documents are made without it, and the
+    sender's page says it could not be printed. Not once it is printed."""
+    if order.state not in (READY, QUEUED, HELD, IN_BATCH):
+        return False
+    order.approved_by = None
+    record(session, order, FAILED, "failed", now, operator.id if operator else None)
     return True
 
 

@@ -1,5 +1,5 @@
-"""Commands for running the print service: `flask --app cardshop orders release | purge | rotate-key |
-new-key` and `flask --app cardshop operators add NAME`.
+"""Commands for running the print service: `flask --app cardshop orders release | purge | fail |
+rotate-key | new-key` and `flask --app cardshop operators add NAME`.
 
 `orders release` and `orders purge` are meant to run daily (docs/deployment.md has a systemd timer).
 They print counts, never anything an order says.
@@ -45,6 +45,24 @@ def register_order_cli(app: Flask) -> None:
         with shop.store.session() as session:
             count = lifecycle.purge(session, utcnow(), days)
         click.echo(f"Erased the personal data of {count} order(s).")
+
+    @orders.command("fail")
+    @click.argument("reference")
+    def fail_command(reference):
+        """Take an order that can't be printed out of the queue or its print batch (it becomes failed)."""
+        shop = orders_of_app()
+        with shop.store.session() as session:
+            order = lifecycle.find_by_reference(session, reference.strip().upper())
+            if order is None:
+                click.echo(f"Error: no order {reference}.", err=True)
+                sys.exit(1)
+            if not lifecycle.fail(session, order, None, utcnow()):
+                click.echo(
+                    f"Error: order {order.reference} is {order.state.replace('_', ' ')}; it can't be failed now.",
+                    err=True,
+                )
+                sys.exit(1)
+            click.echo(f"Order {order.reference} is taken out and marked failed.")
 
     @orders.command("rotate-key")
     def rotate_command():

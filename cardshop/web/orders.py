@@ -24,7 +24,7 @@ from cardshop.studio.limits import field_limits
 from cardshop.web.cards import _check_page, _design_or_404, _render, catalog
 from cardshop.web.forms import card_form
 from cardshop.web.log_redaction import redact_werkzeug_log
-from cardshop.web.order_form import OrderForm, blank_order_form, earliest_sentence, read_order_form
+from cardshop.web.order_form import OrderForm, blank_order_form, check_envelope, earliest_sentence, read_order_form
 from cardshop.web.order_store import orders_of_app
 
 orders = Blueprint("orders", __name__)
@@ -93,6 +93,8 @@ def place(slug: str):
     g.order_focus = True
     if choosing_country:
         return _check_page(loaded, form, card)
+    if order_form.ok:
+        check_envelope(order_form, loaded, card.options.size)
     if not order_form.ok:
         return _check_page(loaded, form, card), 422
     personal = {
@@ -194,6 +196,9 @@ def change(token: str):
         order_form = read_order_form(request.form, shop.today(), shop.home_country, check=not choosing_country)
         order_form.errors.pop("key", None)
         order_form.key = token
+        loaded = catalog().get(order.slug)
+        if order_form.ok and not choosing_country and loaded is not None:
+            check_envelope(order_form, loaded, order.size)
         if choosing_country or not order_form.ok:
             context = _status_context(order, token, personal)
             html = render_template("order_status.html", order_form=order_form, **context)
