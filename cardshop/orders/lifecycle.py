@@ -320,18 +320,21 @@ def mark_batch(session: Session, batch: PrintBatch, to_state: str, operator: Ope
 
 
 def purge(session: Session, now: datetime, days: int = DEFAULT_PURGE_DAYS) -> int:
-    """Erase the personal data of orders posted, cancelled or failed at least `days` ago; keep the
-    reference, design, dates and states. Returns how many orders were purged."""
+    """Erase the personal data of orders posted, cancelled or failed at least `days` ago, and of orders
+    never posted whose posting day is `days` or more behind (left on hold, or never printed: too late
+    to send, they become failed); keep the reference, design, dates and states. Returns how many
+    orders were purged."""
     cutoff = now - timedelta(days=days)
     finished = or_(
         and_(Order.state == POSTED, Order.posted_at <= cutoff),
         and_(Order.state.in_((CANCELLED, FAILED)), func.coalesce(Order.cancelled_at, Order.updated_at) <= cutoff),
     )
-    orders = session.scalars(select(Order).where(Order.personal.is_not(None), finished)).all()
+    stale = and_(Order.state.not_in((POSTED, CANCELLED, FAILED)), Order.post_on <= cutoff.date())
+    orders = session.scalars(select(Order).where(Order.personal.is_not(None), or_(finished, stale))).all()
     for order in orders:
         order.personal = None
         order.erased_at = now
-        record(session, order, order.state, "purged", now)
+        record(session, order, order.state if order.state in (POSTED, CANCELLED, FAILED) else FAILED, "purged", now)
     return len(orders)
 
 

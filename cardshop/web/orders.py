@@ -215,6 +215,8 @@ def change(token: str):
         if post_on != order.post_on or asap != order.as_soon_as_possible:
             lifecycle.change_date(session, order, post_on, asap, shop.today(), now)
             changed.append("date")
+    if "address" in changed:
+        shop.store.forget_freed()  # the old address goes from the disk too
     return redirect(url_for("orders.status", token=token, changed="-".join(changed) or "nothing"), 303)
 
 
@@ -254,4 +256,5 @@ def erase(token: str):
             return html, 422, {"Cache-Control": "no-store"}
         if order.personal is not None:
             lifecycle.erase_words(session, order, utcnow())
+    shop.store.forget_freed()
     return redirect(url_for("orders.status", token=token, changed="erased"), 303)
