@@ -259,3 +259,26 @@ def test_a_card_to_write_in_by_hand_is_not_offered_printed_and_posted(sqlite_app
     ordered = client.post("/cards/one-year-on/order", data={**card, **ADDRESS, "action": "order", "when": "asap"})
     assert ordered.status_code == 422 and "one to print yourself" in ordered.get_data(as_text=True)
     assert count_orders(sqlite_app) == 0
+
+
+def test_the_same_form_sent_again_with_another_address_says_it_was_already_ordered(order_app):
+    client = order_app.test_client()
+    form = order_form(client)
+    first = client.post(f"/cards/{SLUG}/order", data=form)
+    link = first.headers["Location"].split("?")[0]
+    # Back, a new address, and send again: not dropped in silence, nor changed.
+    again = client.post(f"/cards/{SLUG}/order", data={**form, "to_city": "Leeds", "to_postal_code": "LS1 4AP"})
+    assert again.status_code == 409
+    html = unescape(again.get_data(as_text=True))
+    reference = re.search(r"This card was already ordered \(reference <strong[^>]*>(CS-[0-9A-Z-]+)<", html).group(1)
+    assert f'href="{link}"' in html and "Order another copy" in html
+    assert count_orders(order_app) == 1 and "LEEDS" not in client.get(link).get_data(as_text=True)
+    # Another copy: the carried details, under a new key, make a second order with the new address.
+    carried = dict(re.findall(r'<input name="([^"]+)" type="hidden" value="([^"]*)">', html))
+    assert carried["order_key"] != form["order_key"] and carried["to_city"] == "Leeds"
+    copy = client.post(f"/cards/{SLUG}/order", data={**carried, "action": "order"})
+    assert copy.status_code == 303 and count_orders(order_app) == 2
+    page = client.get(copy.headers["Location"]).get_data(as_text=True)
+    assert "LEEDS" in page and reference not in page
+    # The very same form again (a double click) still lands on the first order.
+    assert client.post(f"/cards/{SLUG}/order", data=form).headers["Location"] == first.headers["Location"]

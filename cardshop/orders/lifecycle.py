@@ -127,6 +127,17 @@ def place_order(store: Store, cipher: DataCipher, token: str, new: NewOrder) -> 
     raise RuntimeError("could not find a free order reference")
 
 
+def same_details(cipher: DataCipher, order: Order, new: NewOrder) -> bool:
+    """Whether a form sent again asks for exactly the order its token already made (a double click),
+    or for something else (Back, a new address, and send again)."""
+    return (order.slug, order.size, order.post_on, order.as_soon_as_possible) == (
+        new.slug,
+        new.size,
+        new.post_on,
+        new.as_soon_as_possible,
+    ) and personal_of(cipher, order) == new.personal
+
+
 def personal_of(cipher: DataCipher, order: Order) -> dict | None:
     return None if order.personal is None else cipher.decrypt(order.personal)
 

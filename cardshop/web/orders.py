@@ -18,6 +18,7 @@ from cardshop.orders.database import utcnow
 from cardshop.orders.models import CANCELLED, CHANGEABLE, FAILED, POSTED, PRINTED, Order
 from cardshop.orders.postal import address_lines, countries
 from cardshop.orders.posting import arrival_sentence, long_date
+from cardshop.orders.tokens import new_token
 from cardshop.studio.limits import field_limits
 
 # The check page and the validated render are the cards blueprint's own; the order form sits in it.
@@ -112,8 +113,25 @@ def place(slug: str):
         as_soon_as_possible=order_form.when == "asap",
         personal=personal,
     )
-    lifecycle.place_order(shop.store, shop.cipher, order_form.key, new)
+    order, made_now = lifecycle.place_order(shop.store, shop.cipher, order_form.key, new)
+    if not made_now and not lifecycle.same_details(shop.cipher, order, new):
+        return _already_ordered(loaded.slug, order, order_form.key)
     return redirect(url_for("orders.status", token=order_form.key, placed=1), 303)
+
+
+def _already_ordered(slug: str, order: Order, token: str):
+    """The form that made an order came back with other details (Back, a new address, send again):
+    nothing is changed or dropped in silence. The page links to the order, and can order another copy
+    with these details: the same fields, under a new order key."""
+    carried = [
+        (name, value)
+        for name, value in request.form.items(multi=True)
+        if name not in ("csrf_token", "order_key", "action")
+    ]
+    html = render_template(
+        "order_again.html", slug=slug, order=order, token=token, carried=carried, new_key=new_token()
+    )
+    return html, 409, {"Cache-Control": "no-store"}
 
 
 def _country_changed() -> bool:
