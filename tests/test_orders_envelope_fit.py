@@ -110,7 +110,7 @@ def test_one_order_that_cant_be_printed_is_listed_and_the_rest_still_print(shop)
     client = shop.operator_client
     page = unescape(client.get(batch_path).get_data(as_text=True))
     assert f'data-left-out="{bad}"' in page and f'data-left-out="{good}"' not in page
-    assert "There isn't quite room for your address on a US A2 envelope" in page
+    assert "Envelope, return address: There isn't quite room for your address on a US A2 envelope" in page
     pdfs = {document: client.get(f"{batch_path}/{document}.pdf") for document in ("press", "envelopes", "dispatch")}
     assert all(response.status_code == 200 for response in pdfs.values())
     for document in ("press", "dispatch"):

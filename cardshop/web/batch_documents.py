@@ -19,6 +19,7 @@ from cardshop.orders import print_batch
 from cardshop.orders.crypto import DataCipher
 from cardshop.orders.models import Order
 from cardshop.orders.postal import address_lines
+from cardshop.render.options import FieldProblem
 
 BATCH_DOCUMENTS = {
     "press": "Press sheets and press files",
@@ -65,10 +66,18 @@ def batch_items(
         )
         problems = print_batch.item_problems(item)
         if problems:
-            left_out.append(LeftOut(order.reference, tuple(problem.message for problem in problems)))
+            left_out.append(LeftOut(order.reference, tuple(_reason(problem) for problem in problems)))
         else:
             items.append(item)
     return items, left_out
+
+
+def _reason(problem: FieldProblem) -> str:
+    """The engine's message, which speaks to a sender ("your address"), with what it is about."""
+    where = {"address": "Envelope, their address", "return_address": "Envelope, return address"}.get(
+        problem.field or "", f"Card, {problem.field or 'fixed text'}"
+    )
+    return f"{where}: {problem.message}"
 
 
 def batch_document(document: str, reference: str, items: Sequence[print_batch.BatchItem], made_at: datetime) -> bytes:
