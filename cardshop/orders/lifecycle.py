@@ -333,8 +333,8 @@ def mark_batch(session: Session, batch: PrintBatch, to_state: str, operator: Ope
 def purge(session: Session, now: datetime, days: int = DEFAULT_PURGE_DAYS) -> int:
     """Erase the personal data of orders posted, cancelled or failed at least `days` ago, and of orders
     never posted whose posting day is `days` or more behind (left on hold, or never printed: too late
-    to send, they become failed); keep the reference, design, dates and states. Returns how many
-    orders were purged."""
+    to send, they become failed; a printed one keeps its state); keep the reference, design, dates and
+    states. Returns how many orders were purged."""
     cutoff = now - timedelta(days=days)
     finished = or_(
         and_(Order.state == POSTED, Order.posted_at <= cutoff),
@@ -345,7 +345,9 @@ def purge(session: Session, now: datetime, days: int = DEFAULT_PURGE_DAYS) -> in
     for order in orders:
         order.personal = None
         order.erased_at = now
-        record(session, order, order.state if order.state in (POSTED, CANCELLED, FAILED) else FAILED, "purged", now)
+        # Never printed and now too late: failed. A printed card keeps its state (it may be in the post).
+        never_printed = order.state in CHANGEABLE or order.state == IN_BATCH
+        record(session, order, FAILED if never_printed else order.state, "purged", now)
     return len(orders)
 
 
