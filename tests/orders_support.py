@@ -123,6 +123,18 @@ def a_new_order(post_on: date, message: str = SECRET_WORDS, asap: bool = False) 
 PERSONAL_TEXTS = ("Rowan", "Sam Rivers", "Larkspur", "jo.sender", "Dear Sam")
 
 
+def sqlite_files(url: str) -> bytes:
+    """The bytes on disk of an SQLite database: the file and its write-ahead log (-wal), as a thief with
+    a copy of the disk would read them."""
+    path = Path(url.split("///", 1)[1])
+    return b"".join(part.read_bytes() for part in (path, Path(f"{path}-wal")) if part.exists())
+
+
+def pieces(secret: bytes, size: int = 24) -> list[bytes]:
+    """Overlapping pieces of `secret`, so that a partly overwritten copy is found too."""
+    return [secret[start : start + size] for start in range(0, max(len(secret) - size, 0) + 1, size // 2)]
+
+
 def totp_now(uri: str, at=None) -> str:
     totp = pyotp.parse_uri(uri)
     return totp.now() if at is None else totp.at(at)

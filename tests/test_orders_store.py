@@ -5,7 +5,7 @@ database's raw bytes), key rotation, and operators' passwords, codes and lockout
 from __future__ import annotations
 
 import threading
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pyotp
 import pytest
@@ -19,7 +19,7 @@ from cardshop.orders.database import utcnow
 from cardshop.orders.models import Base, Operator, Order, OrderEvent
 from cardshop.orders.operators import MAX_FAILURES, add_operator, check_code, check_password
 from cardshop.orders.tokens import new_token
-from tests.orders_support import PERSONAL_TEXTS, SECRET_WORDS, a_new_order
+from tests.orders_support import PERSONAL_TEXTS, SECRET_WORDS, a_new_order, pieces, sqlite_files
 
 TODAY = date(2027, 3, 1)  # a Monday
 
@@ -69,11 +69,24 @@ def test_a_double_click_at_the_same_instant_makes_one_order(store, cipher):
         assert session.scalar(select(func.count(Order.id))) == 1
 
 
+def stored_bytes(store) -> bytes:
+    """What is kept: on SQLite the database's files on disk (the file and its log); on PostgreSQL, whose
+    files belong to the server, every value of every row."""
+    return sqlite_files(store.url) if store.dialect == "sqlite" else raw_dump(store)
+
+
+def ciphertexts(store) -> list[bytes]:
+    with store.session() as session:
+        return [bytes(personal) for personal in session.scalars(select(Order.personal)) if personal is not None]
+
+
 def test_personal_fields_are_encrypted_at_rest(store, cipher):
     lifecycle.place_order(store, cipher, new_token(), a_new_order(TODAY))
-    dump = raw_dump(store)
+    kept = stored_bytes(store)
     for text_ in PERSONAL_TEXTS:
-        assert text_.encode() not in dump
+        assert text_.encode() not in kept
+    [ciphertext] = ciphertexts(store)
+    assert ciphertext in kept  # what is there is the encrypted form
     with store.session() as session:
         order = session.scalar(select(Order))
         assert lifecycle.personal_of(cipher, order)["values"]["message"] == SECRET_WORDS
@@ -156,12 +169,17 @@ def test_purge_leaves_no_personal_text_in_any_form(store, cipher):
         batch = session.merge(batch)
         assert lifecycle.mark_batch(session, batch, "printed", operator, now) == 2
         assert lifecycle.mark_batch(session, batch, "posted", operator, now) == 2
+    encrypted = ciphertexts(store)
+    assert len(encrypted) == 2 and all(ciphertext in stored_bytes(store) for ciphertext in encrypted)
     with store.session() as session:
         assert lifecycle.purge(session, now + timedelta(days=29)) == 0  # not yet
         assert lifecycle.purge(session, now + timedelta(days=30)) == 2
-    dump = raw_dump(store)
+    store.forget_freed()  # as `orders purge` does
+    kept = stored_bytes(store)
+    for ciphertext in encrypted:  # not even encrypted, nor a piece of it, in the files or their log
+        assert not any(piece in kept for piece in pieces(ciphertext))
     for text_ in PERSONAL_TEXTS:
-        assert text_.encode() not in dump
+        assert text_.encode() not in kept
     with store.session() as session:
         orders = session.scalars(select(Order)).all()
         assert all(order.personal is None and order.state == "posted" for order in orders)
@@ -170,11 +188,15 @@ def test_purge_leaves_no_personal_text_in_any_form(store, cipher):
 
 def test_cancel_and_erase(store, cipher):
     order, _ = lifecycle.place_order(store, cipher, new_token(), a_new_order(TODAY))
+    [ciphertext] = ciphertexts(store)
     with store.session() as session:
         order = session.merge(order)
         lifecycle.erase_words(session, order, utcnow())
         assert order.state == "cancelled" and order.personal is None
         assert not lifecycle.cancel(session, order, utcnow())  # already cancelled
+    store.forget_freed()  # as the erase page does
+    kept = stored_bytes(store)
+    assert not any(piece in kept for piece in pieces(ciphertext))
 
 
 def test_rotating_the_key_keeps_everything_readable_with_the_new_key_alone(store):
@@ -234,3 +256,21 @@ def test_a_changed_order_is_checked_again_and_keeps_its_place(store, cipher):
         assert order.state == "waiting" and order.approved_by is None
         assert lifecycle.change_date(session, order, TODAY + timedelta(days=1), False, TODAY, utcnow())
         assert order.state == "ready"  # due again: back in the queue at once, to approve again
+
+
+def test_orders_left_on_hold_or_never_printed_are_purged_after_their_posting_day(store, cipher):
+    _operator(store, cipher)
+    [held] = _approved_orders(store, cipher, 1)
+    waiting, _ = lifecycle.place_order(store, cipher, new_token(), a_new_order(TODAY + timedelta(days=40)))
+    with store.session() as session:
+        operator = session.scalar(select(Operator))
+        assert lifecycle.hold(session, lifecycle.find_by_reference(session, held), operator, utcnow())
+    posting_day = datetime.combine(TODAY, time(9))
+    with store.session() as session:
+        assert lifecycle.purge(session, posting_day + timedelta(days=29)) == 0  # not yet
+        assert lifecycle.purge(session, posting_day + timedelta(days=30)) == 1
+    with store.session() as session:
+        stale = lifecycle.find_by_reference(session, held)
+        assert stale.personal is None and stale.state == "failed"
+        later = lifecycle.find_by_reference(session, waiting.reference)
+        assert later.personal is not None and later.state == "received"  # its day is still to come

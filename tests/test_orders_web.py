@@ -268,3 +268,41 @@ def test_the_confirmation_offers_the_days_to_remember_with_the_cards_names(sqlit
     # The plain status page (without ?placed=1) stays as it was.
     later = client.get(placed.headers["Location"].split("?")[0]).get_data(as_text=True)
     assert "Remember the days that may be hard" not in later
+
+
+def test_a_card_to_write_in_by_hand_is_not_offered_printed_and_posted(sqlite_app):
+    designs = sqlite_app.extensions["cardshop_catalog"].get().designs
+    by_hand = {slug for slug, loaded in designs.items() if loaded.design.written_by_hand}
+    assert {"one-year-on", "all-you-have-been-through", "for-a-grandparent", "from-all-of-us"} <= by_hand
+    client = sqlite_app.test_client()
+    token = csrf_token(client, "/cards/one-year-on")
+    card = {"csrf_token": token, "action": "check", "recipient": "Dear Sam", "message": "Thinking of you."}
+    html = client.post("/cards/one-year-on", data=card).get_data(as_text=True)
+    assert "This card has space to write by hand, so it's one to print yourself" in html
+    assert 'name="order_key"' not in html and "Order the printed card" not in html
+    ordered = client.post("/cards/one-year-on/order", data={**card, **ADDRESS, "action": "order", "when": "asap"})
+    assert ordered.status_code == 422 and "one to print yourself" in ordered.get_data(as_text=True)
+    assert count_orders(sqlite_app) == 0
+
+
+def test_the_same_form_sent_again_with_another_address_says_it_was_already_ordered(order_app):
+    client = order_app.test_client()
+    form = order_form(client)
+    first = client.post(f"/cards/{SLUG}/order", data=form)
+    link = first.headers["Location"].split("?")[0]
+    # Back, a new address, and send again: not dropped in silence, nor changed.
+    again = client.post(f"/cards/{SLUG}/order", data={**form, "to_city": "Leeds", "to_postal_code": "LS1 4AP"})
+    assert again.status_code == 409
+    html = unescape(again.get_data(as_text=True))
+    reference = re.search(r"This card was already ordered \(reference <strong[^>]*>(CS-[0-9A-Z-]+)<", html).group(1)
+    assert f'href="{link}"' in html and "Order another copy" in html
+    assert count_orders(order_app) == 1 and "LEEDS" not in client.get(link).get_data(as_text=True)
+    # Another copy: the carried details, under a new key, make a second order with the new address.
+    carried = dict(re.findall(r'<input name="([^"]+)" type="hidden" value="([^"]*)">', html))
+    assert carried["order_key"] != form["order_key"] and carried["to_city"] == "Leeds"
+    copy = client.post(f"/cards/{SLUG}/order", data={**carried, "action": "order"})
+    assert copy.status_code == 303 and count_orders(order_app) == 2
+    page = client.get(copy.headers["Location"]).get_data(as_text=True)
+    assert "LEEDS" in page and reference not in page
+    # The very same form again (a double click) still lands on the first order.
+    assert client.post(f"/cards/{SLUG}/order", data=form).headers["Location"] == first.headers["Location"]

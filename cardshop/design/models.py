@@ -270,6 +270,11 @@ class Design(_Strict):
     orientation: Literal["portrait", "landscape"] = Field(
         "portrait", description="Shape of the closed card. Default: portrait."
     )
+    written_by_hand: bool = Field(
+        False,
+        description="true when the inside is ruled or left open for words written by hand: the sender prints "
+        "it and writes in it, so it is not offered printed and posted. Default: false.",
+    )
     categories: Categories = Field(description="Where the design appears in the gallery's filters.")
     panels: Panels = Field(description="Art, colour and text boxes of the card's four faces.")
     form: dict[FIELD_NAME, FieldWording] = Field(

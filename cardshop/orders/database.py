@@ -8,6 +8,7 @@ starts (on PostgreSQL under an advisory lock, so machines starting together migr
 
 from __future__ import annotations
 
+import logging
 import os
 import weakref
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 ROOT = Path(__file__).resolve().parents[2]
 MIGRATIONS = ROOT / "migrations"
 ALEMBIC_INI = ROOT / "alembic.ini"
+log = logging.getLogger("cardshop")
 
 
 def default_url(instance_dir: Path) -> str:
@@ -45,7 +47,9 @@ def make_engine(url: str) -> Engine:
             cursor = connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")  # readers don't wait for the writer
-            cursor.execute("PRAGMA secure_delete=ON")  # erased words are overwritten, not left in free pages
+            # Erased words are overwritten with zeros, not left in free pages (Debian builds SQLite with this on;
+            # others may not).
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
 
         return engine
@@ -96,6 +100,18 @@ class Store:
 
     def new_session(self) -> Session:
         return self._sessions()
+
+    def forget_freed(self) -> None:
+        """After personal data is erased, purged or re-encrypted, leave no old copy on disk. On SQLite the
+        old bytes are zeroed in the database file (secure_delete), but the write-ahead log still holds
+        the pages as they were: a TRUNCATE checkpoint copies the new pages into the file and empties the
+        log. On PostgreSQL this does nothing; docs/deployment.md says what VACUUM does there."""
+        if self.dialect != "sqlite":
+            return
+        with self.engine.connect() as connection:
+            busy, _, _ = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        if busy:  # a reader held the log open: SQLite truncates it at the next checkpoint it can finish
+            log.warning("the SQLite log could not be emptied at once after an erase; it will be at the next")
 
     def upgrade(self) -> None:
         upgrade(self.url, self.engine)

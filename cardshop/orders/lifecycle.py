@@ -52,6 +52,7 @@ EVENTS = frozenset(
         "printed",
         "posted",
         "purged",
+        "failed",
     }
 )
 DEFAULT_PURGE_DAYS = 30
@@ -124,6 +125,17 @@ def place_order(store: Store, cipher: DataCipher, token: str, new: NewOrder) -> 
                     return existing, False
             # Otherwise the reference was taken (one chance in 10^12): try another.
     raise RuntimeError("could not find a free order reference")
+
+
+def same_details(cipher: DataCipher, order: Order, new: NewOrder) -> bool:
+    """Whether a form sent again asks for exactly the order its token already made (a double click),
+    or for something else (Back, a new address, and send again)."""
+    return (order.slug, order.size, order.post_on, order.as_soon_as_possible) == (
+        new.slug,
+        new.size,
+        new.post_on,
+        new.as_soon_as_possible,
+    ) and personal_of(cipher, order) == new.personal
 
 
 def personal_of(cipher: DataCipher, order: Order) -> dict | None:
@@ -228,6 +240,17 @@ def hold(session: Session, order: Order, operator: Operator, now: datetime) -> b
     return True
 
 
+def fail(session: Session, order: Order, operator: Operator | None, now: datetime) -> bool:
+    """An order that can't be printed (its envelope or card won't fit, its design is gone) is taken out
+    of the operators' queue or out of its batch: the batch's documents are made without it, and the
+    sender's page says it could not be printed. Not once it is printed."""
+    if order.state not in (READY, QUEUED, HELD, IN_BATCH):
+        return False
+    order.approved_by = None
+    record(session, order, FAILED, "failed", now, operator.id if operator else None)
+    return True
+
+
 def claim_batch(store: Store, operator_id: int, limit: int = 1000) -> PrintBatch | None:
     """Claim up to `limit` approved orders into a new print batch, atomically: on PostgreSQL the rows
     are locked with SELECT ... FOR UPDATE SKIP LOCKED (a second operator skips them and takes the
@@ -308,18 +331,23 @@ def mark_batch(session: Session, batch: PrintBatch, to_state: str, operator: Ope
 
 
 def purge(session: Session, now: datetime, days: int = DEFAULT_PURGE_DAYS) -> int:
-    """Erase the personal data of orders posted, cancelled or failed at least `days` ago; keep the
-    reference, design, dates and states. Returns how many orders were purged."""
+    """Erase the personal data of orders posted, cancelled or failed at least `days` ago, and of orders
+    never posted whose posting day is `days` or more behind (left on hold, or never printed: too late
+    to send, they become failed; a printed one keeps its state); keep the reference, design, dates and
+    states. Returns how many orders were purged."""
     cutoff = now - timedelta(days=days)
     finished = or_(
         and_(Order.state == POSTED, Order.posted_at <= cutoff),
         and_(Order.state.in_((CANCELLED, FAILED)), func.coalesce(Order.cancelled_at, Order.updated_at) <= cutoff),
     )
-    orders = session.scalars(select(Order).where(Order.personal.is_not(None), finished)).all()
+    stale = and_(Order.state.not_in((POSTED, CANCELLED, FAILED)), Order.post_on <= cutoff.date())
+    orders = session.scalars(select(Order).where(Order.personal.is_not(None), or_(finished, stale))).all()
     for order in orders:
         order.personal = None
         order.erased_at = now
-        record(session, order, order.state, "purged", now)
+        # Never printed and now too late: failed. A printed card keeps its state (it may be in the post).
+        never_printed = order.state in CHANGEABLE or order.state == IN_BATCH
+        record(session, order, FAILED if never_printed else order.state, "purged", now)
     return len(orders)
 
 

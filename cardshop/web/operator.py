@@ -22,7 +22,7 @@ from cardshop.orders.postal import address_lines
 from cardshop.render.card import render_card
 from cardshop.render.options import CardTextError, RenderOptions, resolve_geometry
 from cardshop.render.preview import card_previews
-from cardshop.web.batch_documents import BATCH_DOCUMENTS, batch_document
+from cardshop.web.batch_documents import BATCH_DOCUMENTS, batch_document, batch_items
 from cardshop.web.cards import catalog
 from cardshop.web.message_help import kindness_notes
 from cardshop.web.operator_session import (
@@ -168,6 +168,19 @@ def hold(reference: str):
     return redirect(url_for("operator.queue") + f"#order-{reference}", 303)
 
 
+@operator.post("/orders/<reference>/fail")
+@operator_required
+def fail(reference: str):
+    """Take an order that can't be printed out of the queue or its batch."""
+    order = _order_or_404(reference)
+    batch_id = order.batch_id
+    lifecycle.fail(g.db, order, g.operator, utcnow())
+    if batch_id is not None:
+        found = g.db.get(PrintBatch, batch_id)
+        return redirect(url_for("operator.batch", reference=found.reference), 303)
+    return redirect(url_for("operator.queue"), 303)
+
+
 @operator.post("/batches")
 @operator_required
 def make_batch():
@@ -190,8 +203,14 @@ def _batch_or_404(reference: str) -> PrintBatch:
 def batch(reference: str):
     found = _batch_or_404(reference)
     orders = g.db.scalars(select(Order).where(Order.batch_id == found.id).order_by(Order.id)).all()
+    _, left_out = batch_items(lifecycle.batch_orders(g.db, found), orders_of_app().cipher, catalog())
     return render_template(
-        "operator/batch.html", batch=found, orders=orders, documents=BATCH_DOCUMENTS, operator=g.operator
+        "operator/batch.html",
+        batch=found,
+        orders=orders,
+        left_out=left_out,
+        documents=BATCH_DOCUMENTS,
+        operator=g.operator,
     )
 
 
@@ -202,9 +221,12 @@ def batch_pdf(reference: str, document: str):
         abort(404)
     found = _batch_or_404(reference)
     shop = orders_of_app()
-    orders = lifecycle.batch_orders(g.db, found)
+    items, _ = batch_items(lifecycle.batch_orders(g.db, found), shop.cipher, catalog())
+    if not items:
+        message = "No order in this batch can be printed now. The batch page lists why."
+        return render_template("error.html", title="Nothing to print", message=message), 409
     made_at: datetime = found.created_at
-    pdf = batch_document(document, found.reference, orders, shop.cipher, catalog(), made_at)
+    pdf = batch_document(document, found.reference, items, made_at)
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"
     response.headers["Content-Disposition"] = f'attachment; filename="{found.reference}-{document}.pdf"'

@@ -1,4 +1,4 @@
-"""Commands for running the print service: `flask --app cardshop orders release | purge | send-updates |
+"""Commands for running the print service: `flask --app cardshop orders release | purge | send-updates | fail |
 rotate-key | new-key` and `flask --app cardshop operators add NAME`.
 
 `orders release` and `orders purge` are meant to run daily (docs/deployment.md has a systemd timer).
@@ -44,6 +44,7 @@ def register_order_cli(app: Flask) -> None:
         shop = orders_of_app()
         with shop.store.session() as session:
             count = lifecycle.purge(session, utcnow(), days)
+        shop.store.forget_freed()
         click.echo(f"Erased the personal data of {count} order(s).")
 
     @orders.command("send-updates")
@@ -59,12 +60,31 @@ def register_order_cli(app: Flask) -> None:
         if unsent:
             sys.exit(1)
 
+    @orders.command("fail")
+    @click.argument("reference")
+    def fail_command(reference):
+        """Take an order that can't be printed out of the queue or its print batch (it becomes failed)."""
+        shop = orders_of_app()
+        with shop.store.session() as session:
+            order = lifecycle.find_by_reference(session, reference.strip().upper())
+            if order is None:
+                click.echo(f"Error: no order {reference}.", err=True)
+                sys.exit(1)
+            if not lifecycle.fail(session, order, None, utcnow()):
+                click.echo(
+                    f"Error: order {order.reference} is {order.state.replace('_', ' ')}; it can't be failed now.",
+                    err=True,
+                )
+                sys.exit(1)
+            click.echo(f"Order {order.reference} is taken out and marked failed.")
+
     @orders.command("rotate-key")
     def rotate_command():
         """Re-encrypt everything with the first key of CARDSHOP_DATA_KEY (put the new key first)."""
         shop = orders_of_app()
         with shop.store.session() as session:
             count = lifecycle.rotate_keys(session, shop.cipher)
+        shop.store.forget_freed()  # no copy under the old key is left in the log
         click.echo(f"Re-encrypted {count} field(s) with the first key. The old key can now be removed.")
 
     @orders.command("new-key")

@@ -13,8 +13,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from cardshop.design.loader import LoadedDesign
 from cardshop.orders.mail import is_mail_address
-from cardshop.orders.postal import AddressField, address_fields, check_address, clean_address_field, is_country
+from cardshop.orders.postal import (
+    AddressField,
+    address_fields,
+    address_lines,
+    check_address,
+    clean_address_field,
+    is_country,
+)
 from cardshop.orders.posting import (
     arrival_sentence,
     latest_posting_day,
@@ -22,7 +30,9 @@ from cardshop.orders.posting import (
     next_posting_day,
     posting_date_problem,
 )
+from cardshop.orders.print_batch import BatchItem, fitted_envelope
 from cardshop.orders.tokens import is_token, new_token
+from cardshop.render.options import CardTextError
 from cardshop.render.text.cleaning import clean_user_text
 
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s.]{2,63}$")
@@ -153,6 +163,36 @@ def read_order_form(form, today: date, home_country: str, check: bool = True, as
         elif not EMAIL.match(order.email) or not is_mail_address(order.email):
             order.errors["email"] = "Please check the email address: it should look like name@example.com."
     return order
+
+
+def check_envelope(order: OrderForm, loaded: LoadedDesign, size: str | None) -> None:
+    """Both addresses must fit the envelope of the card's size, as the print batch will draw it: a line
+    the form allows can still be too wide beside the return address. The problem goes on the field
+    with the longest line, the one to shorten."""
+    address = {"country": order.to.country, **order.to.values}
+    back = {"country": order.back.country, **order.back.values} if order.back.given else None
+    item = BatchItem(
+        reference="new order",
+        slug=loaded.slug,
+        folder=loaded.folder,
+        design=loaded.design,
+        values={},
+        size=size,
+        recipient_name="",
+        address_lines=address_lines(order.to.country, address),
+        return_lines=address_lines(order.back.country, back) if back else (),
+    )
+    try:
+        fitted_envelope(item)
+    except CardTextError as error:
+        for problem in error.problems:
+            part = order.back if problem.field == "return_address" else order.to
+            part.errors.setdefault(_longest_field(part), problem.message)
+
+
+def _longest_field(part: AddressPart) -> str:
+    lengths = {name: max(map(len, value.split("\n"))) for name, value in part.values.items() if value}
+    return max(lengths, key=lengths.get) if lengths else part.fields[0].name
 
 
 def earliest_sentence(today: date) -> str:

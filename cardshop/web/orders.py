@@ -18,13 +18,14 @@ from cardshop.orders.database import utcnow
 from cardshop.orders.models import CANCELLED, CHANGEABLE, FAILED, POSTED, PRINTED, Order
 from cardshop.orders.postal import address_lines, countries
 from cardshop.orders.posting import arrival_sentence, long_date
+from cardshop.orders.tokens import new_token
 from cardshop.studio.limits import field_limits
 
 # The check page and the validated render are the cards blueprint's own; the order form sits in it.
 from cardshop.web.cards import _check_page, _design_or_404, _render, catalog
 from cardshop.web.forms import card_form
 from cardshop.web.log_redaction import redact_werkzeug_log
-from cardshop.web.order_form import OrderForm, blank_order_form, earliest_sentence, read_order_form
+from cardshop.web.order_form import OrderForm, blank_order_form, check_envelope, earliest_sentence, read_order_form
 from cardshop.web.order_store import orders_of_app
 
 orders = Blueprint("orders", __name__)
@@ -42,6 +43,10 @@ STATE_WORDS = {
     "cancelled": ("Cancelled", "This order was cancelled. Nothing will be printed or posted."),
     "failed": ("Not printed", "Something went wrong and this card could not be printed. We're sorry."),
 }
+BY_HAND = (
+    "This card has space to write by hand, so it's one to print yourself: we don't print and post it, "
+    "because it would arrive with its lines empty. Please go back to your card and download it to print."
+)
 
 
 @orders.app_template_global()
@@ -81,6 +86,8 @@ def _not_found():
 @orders.post("/cards/<slug>/order")
 def place(slug: str):
     loaded = _design_or_404(slug)
+    if loaded.design.written_by_hand:
+        return render_template("error.html", title="One to print yourself", message=BY_HAND), 422
     shop = orders_of_app()
     form = card_form(loaded.design, field_limits(loaded))
     card = _render(loaded, form)
@@ -99,6 +106,8 @@ def place(slug: str):
     g.order_focus = True
     if choosing_country:
         return _check_page(loaded, form, card)
+    if order_form.ok:
+        check_envelope(order_form, loaded, card.options.size)
     if not order_form.ok:
         return _check_page(loaded, form, card), 422
     personal = {
@@ -116,7 +125,9 @@ def place(slug: str):
         as_soon_as_possible=order_form.when == "asap",
         personal=personal,
     )
-    order, _ = lifecycle.place_order(shop.store, shop.cipher, order_form.key, new)
+    order, made_now = lifecycle.place_order(shop.store, shop.cipher, order_form.key, new)
+    if not made_now and not lifecycle.same_details(shop.cipher, order, new):
+        return _already_ordered(loaded.slug, order, order_form.key)
     _email_received(order.id, order_form.key)
     return redirect(url_for("orders.status", token=order_form.key, placed=1), 303)
 
@@ -128,6 +139,21 @@ def _email_received(order_id: int, token: str) -> None:
     if shop.mail is not None:
         link = shop.mail.public_url + url_for("orders.status", token=token)
         updates.send_updates(shop.store, shop.cipher, shop.mail, [order_id], "received", link)
+
+
+def _already_ordered(slug: str, order: Order, token: str):
+    """The form that made an order came back with other details (Back, a new address, send again):
+    nothing is changed or dropped in silence. The page links to the order, and can order another copy
+    with these details: the same fields, under a new order key."""
+    carried = [
+        (name, value)
+        for name, value in request.form.items(multi=True)
+        if name not in ("csrf_token", "order_key", "action")
+    ]
+    html = render_template(
+        "order_again.html", slug=slug, order=order, token=token, carried=carried, new_key=new_token()
+    )
+    return html, 409, {"Cache-Control": "no-store"}
 
 
 def _country_changed() -> bool:
@@ -210,6 +236,9 @@ def change(token: str):
         order_form = read_order_form(request.form, shop.today(), shop.home_country, check=not choosing_country)
         order_form.errors.pop("key", None)
         order_form.key = token
+        loaded = catalog().get(order.slug)
+        if order_form.ok and not choosing_country and loaded is not None:
+            check_envelope(order_form, loaded, order.size)
         if choosing_country or not order_form.ok:
             context = _status_context(order, token, personal)
             html = render_template("order_status.html", order_form=order_form, **context)
@@ -226,6 +255,8 @@ def change(token: str):
         if post_on != order.post_on or asap != order.as_soon_as_possible:
             lifecycle.change_date(session, order, post_on, asap, shop.today(), now)
             changed.append("date")
+    if "address" in changed:
+        shop.store.forget_freed()  # the old address goes from the disk too
     return redirect(url_for("orders.status", token=token, changed="-".join(changed) or "nothing"), 303)
 
 
@@ -265,4 +296,5 @@ def erase(token: str):
             return html, 422, {"Cache-Control": "no-store"}
         if order.personal is not None:
             lifecycle.erase_words(session, order, utcnow())
+    shop.store.forget_freed()
     return redirect(url_for("orders.status", token=token, changed="erased"), 303)

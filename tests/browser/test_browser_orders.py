@@ -1,8 +1,8 @@
 """The whole print-and-post path in Chromium: a sender orders a card for a date, the daily release
 queues it, an operator signs in with a TOTP code, approves it, makes a batch and downloads its three
 PDFs (the press PDF and the envelopes pass the press preflight), marks it printed and posted, the
-sender's private link says posted, and the purge erases the words (checked in the database's raw
-bytes)."""
+sender's private link says posted, and the purge erases the words (checked in the database's files
+on disk, for the encrypted words)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from cardshop.orders.posting import next_posting_day
 from cardshop.studio.preflight import preflight
 from tests.browser.conftest import assert_clean, open_context
 from tests.browser.support import live_server
-from tests.test_orders_store import raw_dump
+from tests.orders_support import pieces, sqlite_files
+from tests.test_orders_store import ciphertexts, raw_dump
 
 WORDS = {"recipient": "Dear Sam and Alex", "message": "Thinking of little Rowan on his day.", "sender": "Jo"}
 PASSWORD = "a long operator password"
@@ -91,13 +92,17 @@ def test_order_print_post_and_forget(browser, tmp_path):
         page.goto(link)
         assert page.locator("[data-state]").first.inner_text() == "Posted"
 
-        # The purge erases the words: nothing personal is left in the database in any form.
+        # The purge erases the words: nothing personal is left in the database's files in any form, not
+        # even encrypted.
+        [ciphertext] = ciphertexts(server.app.extensions["cardshop_orders"].store)
+        assert ciphertext in sqlite_files(url)
         purged = runner.invoke(args=["orders", "purge", "--days", "0"])
         assert "Erased the personal data of 1 order" in purged.output
-        dump = raw_dump(server.app.extensions["cardshop_orders"].store)
+        on_disk = sqlite_files(url)
+        assert not any(piece in on_disk for piece in pieces(ciphertext))
         for secret in ("Rowan", "Sam Rivers", "Larkspur", "Dear Sam"):
-            assert secret.encode() not in dump
-        assert reference.encode() in dump
+            assert secret.encode() not in on_disk
+        assert reference.encode() in raw_dump(server.app.extensions["cardshop_orders"].store)
         page.goto(link)
         assert "have been erased" in page.content()
         assert_clean(context.watch)
