@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pyotp
 import pypdfium2 as pdfium
+from playwright.sync_api import expect
+from sqlalchemy import func, select
 
 from cardshop.orders.crypto import new_key
+from cardshop.orders.models import Order
 from cardshop.orders.posting import next_posting_day
 from cardshop.studio.preflight import preflight
 from tests.browser.conftest import assert_clean, open_context
@@ -108,3 +111,38 @@ def test_order_print_post_and_forget(browser, tmp_path):
         assert_clean(context.watch)
         assert not any(secret in server.logs.text for secret in ("Rowan", "Sam Rivers", link.rsplit("/", 1)[1]))
         context.close()
+
+
+def test_back_and_order_again_makes_one_order(browser, tmp_path):
+    """Back from the thank-you page brings the check page back (rebuilt from the tab); pressing Order
+    again lands on the same order, not a second card in the post."""
+    url = f"sqlite:///{tmp_path / 'orders.db'}"
+    with live_server({"CARDSHOP_DATABASE_URL": url, "CARDSHOP_DATA_KEY": new_key()}) as server:
+        context = open_context(browser, server)
+        page = context.new_page()
+        page.goto("/cards/forget-me-nots")
+        for name, value in WORDS.items():
+            page.fill(f"#{name}", value)
+        page.get_by_role("button", name="Continue to check and download").click()
+        page.wait_for_selector("text=Have it printed and posted")
+        page.fill("#to_name", "Sam Rivers")
+        page.fill("#to_street_address", "12 Larkspur Lane")
+        page.fill("#to_city", "London")
+        page.fill("#to_postal_code", "SW1A 1AA")
+        page.check("#when-asap")
+        page.get_by_role("button", name="Order the printed card").click()
+        page.wait_for_selector("text=Thank you")
+        reference = page.locator(".reference").inner_text()
+
+        for _ in range(2):  # Back and order again, twice
+            page.go_back()
+            page.wait_for_url("**/cards/forget-me-nots/check")
+            expect(page.locator("#to_street_address")).to_have_value("12 Larkspur Lane")  # put back from the tab
+            page.get_by_role("button", name="Order the printed card").click()
+            page.wait_for_selector("text=Thank you")
+            assert page.locator(".reference").inner_text() == reference
+
+        with server.app.extensions["cardshop_orders"].store.session() as session:
+            assert session.scalar(select(func.count()).select_from(Order)) == 1
+        context.close()
+        assert_clean(context.watch)

@@ -94,7 +94,7 @@
             one.checked = on;
             changed.push(one);
           }
-        } else if (one.type !== "hidden" && one.type !== "submit" && one.value !== kept[name]) {
+        } else if ((one.type !== "hidden" || keptHidden(form)[name]) && one.type !== "submit" && one.value !== kept[name]) {
           one.value = kept[name];
           changed.push(one);
         }
@@ -109,6 +109,16 @@
     });
   }
 
+  // Hidden fields a form names in data-keep-hidden are kept too, from the moment it is sent: the order
+  // form's key, so that Back and sending it again finds the order already made instead of a second one.
+  function keptHidden(form) {
+    var names = {};
+    (form.dataset.keepHidden || "").split(" ").forEach(function (name) {
+      if (name) names[name] = true;
+    });
+    return names;
+  }
+
   function watch(form) {
     var typed = form.hasAttribute("data-keep-typed");
     function changed(event) {
@@ -116,6 +126,19 @@
     }
     form.addEventListener("input", changed);
     form.addEventListener("change", changed);
+    form.addEventListener("submit", function () {
+      if (!store) return;
+      var kept = read(form) || {};
+      Object.keys(keptHidden(form)).forEach(function (name) {
+        var control = form.elements[name];
+        if (control && control.type === "hidden") kept[name] = control.value;
+      });
+      try {
+        store.setItem(keyOf(form), JSON.stringify(kept));
+      } catch (error) {
+        /* storage full or refused: nothing to do */
+      }
+    });
   }
 
   // The check step opened by its own address: rebuild it from the kept words by posting them, as the
