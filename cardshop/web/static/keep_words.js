@@ -105,6 +105,9 @@
 
   function tell(changed) {
     changed.forEach(function (control) {
+      // A choice put back inside a folded part (a <details>) is shown, so nothing kept is out of sight.
+      var fold = control.closest("details");
+      if (fold && !fold.open) fold.open = true;
       control.dispatchEvent(new Event(control.type === "radio" || control.type === "checkbox" ? "change" : "input", { bubbles: true }));
     });
   }
