@@ -69,8 +69,8 @@ def mail_settings(smtp_url: str | None, sender: str | None, public_url: str | No
     try:
         port = parts.port or PORTS[security]
         timeout = float(query.get("timeout", DEFAULT_TIMEOUT))
-    except ValueError as error:
-        raise MailConfigError("CARDSHOP_SMTP_URL has a port or timeout that is not a number") from error
+    except ValueError:  # not chained: urllib's own message can quote the password
+        raise MailConfigError("CARDSHOP_SMTP_URL has a port or timeout that is not a number") from None
     if not 0 < timeout <= 60:
         raise MailConfigError("CARDSHOP_SMTP_URL's timeout must be between 0 and 60 seconds")
     sender = (sender or "").strip()
