@@ -281,7 +281,10 @@ def test_a_card_to_write_in_by_hand_is_not_offered_printed_and_posted(sqlite_app
     assert "This card has space to write by hand, so it's one to print yourself" in html
     assert 'name="order_key"' not in html and "Order the printed card" not in html
     ordered = client.post("/cards/one-year-on/order", data={**card, **ADDRESS, "action": "order", "when": "asap"})
-    assert ordered.status_code == 422 and "one to print yourself" in ordered.get_data(as_text=True)
+    refusal = ordered.get_data(as_text=True)
+    assert ordered.status_code == 422 and "one to print yourself" in refusal
+    # A link back to the card (whose words are in the tab), never "go back".
+    assert 'href="/cards/one-year-on"' in refusal and "go back" not in refusal.lower()
     assert count_orders(sqlite_app) == 0
 
 

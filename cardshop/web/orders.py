@@ -45,7 +45,8 @@ STATE_WORDS = {
 }
 BY_HAND = (
     "This card has space to write by hand, so it's one to print yourself: we don't print and post it, "
-    "because it would arrive with its lines empty. Please go back to your card and download it to print."
+    "because it would arrive with its lines empty. Your words are still in this browser tab: open your card "
+    "again to download it and print it."
 )
 
 
@@ -87,7 +88,8 @@ def _not_found():
 def place(slug: str):
     loaded = _design_or_404(slug)
     if loaded.design.written_by_hand:
-        return render_template("error.html", title="One to print yourself", message=BY_HAND), 422
+        card_url = url_for("cards.personalise", slug=loaded.slug)
+        return render_template("error.html", title="One to print yourself", message=BY_HAND, card_url=card_url), 422
     shop = orders_of_app()
     form = card_form(loaded.design, field_limits(loaded))
     card = _render(loaded, form)
