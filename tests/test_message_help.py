@@ -155,6 +155,15 @@ def test_suggestions_json_follows_the_choices(client):
     assert any(item["faith"] for item in body["suggestions"])
 
 
+def test_the_twins_card_suggests_messages_with_both_names(client):
+    # Two together lets the name field hold two names (80 characters); the suggestions use them whole.
+    names = "Rowan Alexander Fitzgerald-Hughes and Skye Elizabeth Fitzgerald-Hughes"
+    token = csrf_token(client, "/cards/two-together")
+    data = {"csrf_token": token, "baby_name": names, "message": ""}
+    body = client.post("/cards/two-together/suggestions.json", data=data).get_json()
+    assert any(names in item["text"] for item in body["suggestions"])
+
+
 # ---------------------------------------------------------------- gentle notes
 
 

@@ -282,8 +282,17 @@ def test_baby_name_is_taken_literally() -> None:
 
 
 def test_overlong_baby_name_is_refused() -> None:
+    # Twice the usual field: the most any design lets the name field hold (two names, for twins).
     with pytest.raises(ValueError, match="baby_name"):
-        suggest(baby_name="x" * (FIELD_MAX_LENGTHS["baby_name"] + 1))
+        suggest(baby_name="x" * (2 * FIELD_MAX_LENGTHS["baby_name"] + 1))
+
+
+def test_two_long_names_are_filled_in_where_the_message_still_fits() -> None:
+    names = "Rowan Alexander Fitzgerald-Hughes and Skye Elizabeth Fitzgerald-Hughes"  # 70 characters
+    assert FIELD_MAX_LENGTHS["baby_name"] < len(names) <= 2 * FIELD_MAX_LENGTHS["baby_name"]
+    named = [m for m in suggest(loss="stillbirth", baby_name=names) if m.uses_baby_name]
+    assert named and all(names in m.text for m in named)
+    assert all(len(m.text) <= FIELD_MAX_LENGTHS["message"] for m in suggest(loss="stillbirth", baby_name=names))
 
 
 def test_unknown_filter_values_are_refused() -> None:

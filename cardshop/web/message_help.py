@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from cardshop.design.models import Design
 from cardshop.design.vocabulary import LOSS, RECIPIENT
 from cardshop.words.kindness import check
-from cardshop.words.messages import MAX_BABY_NAME_LENGTH, Message, load_messages, suggest
+from cardshop.words.messages import MAX_SUGGESTED_NAME_LENGTH, Message, load_messages, suggest
 
 SUGGESTION_LIMIT = 8
 FAITH_TONE = "faith"
@@ -62,8 +62,8 @@ class HelpChoices:
         if loss not in LOSS:
             loss = None
         name = " ".join((baby_name or "").split())
-        if len(name) > MAX_BABY_NAME_LENGTH:
-            name = ""  # the field says kindly that it is too long; suggestions just leave the name out
+        if len(name) > MAX_SUGGESTED_NAME_LENGTH:
+            name = ""  # longer than any design allows: the field says so; suggestions leave the name out
         return cls(who=who, include_faith=data.get("include_faith") == "y", baby_name=name, loss=loss)
 
 

@@ -29,6 +29,7 @@ from pydantic import (
 )
 
 from cardshop.design.datafile import DataFileError, FileCache, parse_tables
+from cardshop.design.models import MAX_FIELD_LENGTH_FACTOR
 from cardshop.design.vocabulary import FIELD_MAX_LENGTHS, LOSS, OCCASION, RECIPIENT, TONE
 
 MESSAGES_PATH = Path(__file__).resolve().parent / "data" / "messages.toml"
@@ -38,6 +39,9 @@ BABY_NAME_PLACEHOLDER = "{baby_name}"
 FAITH_TONE = "faith"
 MAX_MESSAGE_LENGTH = FIELD_MAX_LENGTHS["message"]
 MAX_BABY_NAME_LENGTH = FIELD_MAX_LENGTHS["baby_name"]
+# A design may let the name field hold more (two names on a card for twins); suggestions take any name
+# a design allows, and leave out a message that would grow past the message field's limit with it.
+MAX_SUGGESTED_NAME_LENGTH = MAX_BABY_NAME_LENGTH * MAX_FIELD_LENGTH_FACTOR
 
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _TAGGED = ("loss", "recipient", "occasion")
@@ -192,8 +196,8 @@ def suggest(
     if limit is not None and limit < 0:
         raise ValueError("limit must be zero or more")
     name = _SPACES.sub(" ", baby_name).strip() if baby_name else ""
-    if len(name) > MAX_BABY_NAME_LENGTH:
-        raise ValueError(f"baby_name is longer than {MAX_BABY_NAME_LENGTH} characters")
+    if len(name) > MAX_SUGGESTED_NAME_LENGTH:
+        raise ValueError(f"baby_name is longer than {MAX_SUGGESTED_NAME_LENGTH} characters")
     allow_faith = include_faith or wanted_tone == FAITH_TONE
 
     ranked: list[tuple[tuple[int, bool, bool, int], Message]] = []
@@ -211,4 +215,5 @@ def suggest(
         ranked.append((key, message))
     ranked.sort(key=lambda pair: pair[0])
     results = [message.with_baby_name(name) if message.uses_baby_name else message for _, message in ranked]
+    results = [message for message in results if len(message.text) <= MAX_MESSAGE_LENGTH]
     return results if limit is None else results[:limit]
