@@ -512,7 +512,7 @@ def arc_bands(s: Svg, c, r_outer, band, gap, colours, line=None):
         )
 
 
-@design("soft-rainbow")
+@design("arc-of-colour")
 def soft_rainbow(slug):
     bg = "#f7f3ec"
     s = paper(bg)
