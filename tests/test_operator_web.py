@@ -74,6 +74,12 @@ def test_repeated_failures_lock_the_account(shop):
     locked = sign_in(client, shop, password="not the password")
     assert locked.status_code == 429 and "locked for 15 minutes" in locked.get_data(as_text=True)
     assert sign_in(client, shop).status_code == 429  # even the right password, while locked
+    # Another operator vouches for them: the lockout lifts at once.
+    unlocked = shop.test_cli_runner().invoke(args=["operators", "unlock", "ash"])
+    assert unlocked.exit_code == 0, unlocked.output
+    assert sign_in(shop.test_client(), shop).status_code == 303
+    missing = shop.test_cli_runner().invoke(args=["operators", "unlock", "nobody"])
+    assert missing.exit_code == 1 and "nobody" not in missing.output
 
 
 def test_sessions_expire_when_idle(shop):

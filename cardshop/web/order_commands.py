@@ -1,5 +1,5 @@
 """Commands for running the print service: `flask --app cardshop orders release | purge | send-updates | fail |
-rotate-key | new-key` and `flask --app cardshop operators add NAME`.
+rotate-key | new-key` and `flask --app cardshop operators add | unlock NAME`.
 
 `orders release` and `orders purge` are meant to run daily (docs/deployment.md has a systemd timer).
 They print counts, never anything an order says.
@@ -17,7 +17,7 @@ from flask.cli import AppGroup
 from cardshop.orders import lifecycle, updates
 from cardshop.orders.crypto import new_key
 from cardshop.orders.database import utcnow
-from cardshop.orders.operators import OperatorError, add_operator
+from cardshop.orders.operators import OperatorError, add_operator, unlock_operator
 from cardshop.web.order_store import orders_of_app
 
 
@@ -107,3 +107,15 @@ def register_order_cli(app: Flask) -> None:
         click.echo(f"Added operator {made.operator.name}.")
         click.echo("Add this to an authenticator app now (as a QR code or by hand); it is not shown again:")
         click.echo(made.otpauth_uri)
+
+    @operators.command("unlock")
+    @click.argument("name")
+    def unlock_command(name):
+        """Lift an operator's lockout after repeated wrong attempts, instead of waiting 15 minutes."""
+        shop = orders_of_app()
+        with shop.store.session() as session:
+            found = unlock_operator(session, name)
+        if not found:
+            click.echo("Error: there is no operator by that name.", err=True)
+            sys.exit(1)
+        click.echo("Unlocked: they can sign in again with their password and code.")
