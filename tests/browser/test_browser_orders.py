@@ -33,6 +33,26 @@ def _post_day() -> date:
     return day + timedelta(days=(7 - day.weekday()) % 7)  # a Monday three weeks or so ahead
 
 
+def _order_card(page, post_on: date | None = None) -> None:
+    """Write the card, check it, and order it posted: as soon as possible, or on `post_on`."""
+    page.goto("/cards/forget-me-nots")
+    for name, value in WORDS.items():
+        page.fill(f"#{name}", value)
+    page.get_by_role("button", name="Continue to check and download").click()
+    page.wait_for_selector("text=Have it printed and posted")
+    page.fill("#to_name", "Sam Rivers")
+    page.fill("#to_street_address", "12 Larkspur Lane")
+    page.fill("#to_city", "London")
+    page.fill("#to_postal_code", "SW1A 1AA")
+    if post_on is None:
+        page.check("#when-asap")
+    else:
+        page.get_by_label("On a day I choose").check()
+        page.fill("#post_on", post_on.isoformat())
+    page.get_by_role("button", name="Order the printed card").click()
+    page.wait_for_selector("text=Thank you")
+
+
 def test_order_print_post_and_forget(browser, tmp_path):
     url = f"sqlite:///{tmp_path / 'orders.db'}"
     with live_server({"CARDSHOP_DATABASE_URL": url, "CARDSHOP_DATA_KEY": new_key()}) as server:
@@ -44,20 +64,8 @@ def test_order_print_post_and_forget(browser, tmp_path):
         page = context.new_page()
 
         # The sender writes the card, checks it, and orders it posted on a chosen day.
-        page.goto("/cards/forget-me-nots")
-        for name, value in WORDS.items():
-            page.fill(f"#{name}", value)
-        page.get_by_role("button", name="Continue to check and download").click()
-        page.wait_for_selector("text=Have it printed and posted")
-        page.fill("#to_name", "Sam Rivers")
-        page.fill("#to_street_address", "12 Larkspur Lane")
-        page.fill("#to_city", "London")
-        page.fill("#to_postal_code", "SW1A 1AA")
-        page.get_by_label("On a day I choose").check()
         post_on = _post_day()
-        page.fill("#post_on", post_on.isoformat())
-        page.get_by_role("button", name="Order the printed card").click()
-        page.wait_for_selector("text=Thank you")
+        _order_card(page, post_on)
         link = page.locator(".token-link").inner_text()
         reference = page.locator(".reference").inner_text()
         assert "Received" in page.content() and "It usually arrives between" in page.content()
@@ -120,18 +128,7 @@ def test_back_and_order_again_makes_one_order(browser, tmp_path):
     with live_server({"CARDSHOP_DATABASE_URL": url, "CARDSHOP_DATA_KEY": new_key()}) as server:
         context = open_context(browser, server)
         page = context.new_page()
-        page.goto("/cards/forget-me-nots")
-        for name, value in WORDS.items():
-            page.fill(f"#{name}", value)
-        page.get_by_role("button", name="Continue to check and download").click()
-        page.wait_for_selector("text=Have it printed and posted")
-        page.fill("#to_name", "Sam Rivers")
-        page.fill("#to_street_address", "12 Larkspur Lane")
-        page.fill("#to_city", "London")
-        page.fill("#to_postal_code", "SW1A 1AA")
-        page.check("#when-asap")
-        page.get_by_role("button", name="Order the printed card").click()
-        page.wait_for_selector("text=Thank you")
+        _order_card(page)
         reference = page.locator(".reference").inner_text()
 
         for _ in range(2):  # Back and order again, twice
