@@ -165,6 +165,33 @@ def _closed_by_server(connection: socket.socket) -> bool:
     return True
 
 
+def test_behind_nginx_each_address_has_its_own_render_budget_and_cannot_forge_another():
+    """Through the real proxy, the app tells clients apart by the address nginx saw (X-Forwarded-For,
+    trusted for one proxy): one address spending its budget is refused while another is not, and a
+    forged X-Forwarded-For from the first buys nothing, because nginx replaces the header."""
+    production = _production_module()
+    port = production.free_port()
+    env = {**os.environ, "CARDSHOP_SECRET_KEY": "test-only", "CARDSHOP_RATE_LIMIT": "3 per minute"}
+    env.pop("CARDSHOP_RATE_LIMIT_ENABLED", None)
+    server = subprocess.Popen(
+        [sys.executable, "scripts/production.py", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    thumbnail = "/cards/forget-me-nots/thumbnail.jpg"  # one unit of the render budget, no form needed
+    try:
+        assert _get(port, "/privacy", wait=90)[0] == 200  # pages are not limited
+        assert [_get(port, thumbnail)[0] for _ in range(3)] == [200, 200, 200]
+        assert _get(port, thumbnail)[0] == 429
+        assert _get(port, thumbnail, headers={"X-Forwarded-For": "10.9.8.7"})[0] == 429  # forged: still us
+        assert _get(port, thumbnail, source="127.0.0.2")[0] == 200  # another address, its own budget
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+
+
 def _get_until(port: int, path: str, status: int, within: float) -> int:
     deadline = time.monotonic() + within
     while (answer := _get(port, path)[0]) != status and time.monotonic() < deadline:
