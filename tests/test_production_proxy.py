@@ -5,18 +5,26 @@ real slow clients, bounded in count and time."""
 
 from __future__ import annotations
 
+import datetime
 import http.client
 import importlib.util
+import ipaddress
 import json
 import os
 import resource
 import selectors
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 ROOT = Path(__file__).resolve().parents[1]
 MARKER = "Proxymarker-Larkspur-3317"
@@ -192,6 +200,78 @@ def test_behind_nginx_each_address_has_its_own_render_budget_and_cannot_forge_an
         server.wait(timeout=60)
 
 
+def _self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key, made for the test (as an operator's real ones would be)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "cardshop test")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return cert_path, key_path
+
+
+def test_with_a_certificate_nginx_serves_https_only_with_hsts_and_secure_cookies(tmp_path):
+    cert, key = _self_signed(tmp_path)
+    production = _production_module()
+    port = production.free_port()
+    env = {**os.environ, "CARDSHOP_SECRET_KEY": "test-only", "CARDSHOP_RATE_LIMIT_ENABLED": "0"}
+    server = subprocess.Popen(
+        [sys.executable, "scripts/production.py", "--bind", f"127.0.0.1:{port}", "--workers", "1"]
+        + ["--tls-cert", str(cert), "--tls-key", str(key)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    trusted = ssl.create_default_context(cafile=str(cert))
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=30, context=trusted)
+                connection.request("GET", "/cards/forget-me-nots")
+                response = connection.getresponse()
+                break
+            except (ConnectionError, ssl.SSLError, http.client.HTTPException):
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.5)
+        response.read()
+        assert response.status == 200
+        assert response.getheader("Strict-Transport-Security") == "max-age=31536000"
+        assert "Secure" in response.getheader("Set-Cookie")  # the CSRF session cookie, HTTPS only
+        assert response.getheader("Server") == "nginx"  # no version (server_tokens off)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+
+
+def test_https_needs_both_a_certificate_and_its_key(tmp_path):
+    cert, _ = _self_signed(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "scripts/production.py", "--tls-cert", str(cert)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2 and "needs both --tls-cert and --tls-key" in result.stderr
+
+
 def _get_until(port: int, path: str, status: int, within: float) -> int:
     deadline = time.monotonic() + within
     while (answer := _get(port, path)[0]) != status and time.monotonic() < deadline:
@@ -219,6 +299,11 @@ def test_nginx_config_buffers_times_out_and_passes_the_client_address(tmp_path):
         "proxy_set_header X-Forwarded-For $remote_addr;",
     ):
         assert directive in config, directive
+    tls = _production_module().nginx_config(
+        "127.0.0.1:8443", "127.0.0.1:9999", tmp_path, 32768, tls=(tmp_path / "c.pem", tmp_path / "k.pem")
+    )
+    for directive in ("listen 127.0.0.1:8443 ssl;", "ssl_protocols TLSv1.2 TLSv1.3;", "Strict-Transport-Security"):
+        assert directive in tls and directive not in config, directive
 
 
 def _get(
