@@ -382,10 +382,9 @@ def unfurling_fern(slug):
     rnd = random.Random(81)
     bg = "#f2f0e8"
     s = paper(bg)
-    # one frond drawn large, sweeping up from the lower right corner and cut by the trim; a paler one
-    # behind it; the words set high on the left, in the space the frond leans into
-    fern_frond(s, rnd, (122, 138), 70, -2.62, 8, pinnae=18, leaf="#a9b69a", fill_op=0.35, width=0.35)
-    fern_frond(s, rnd, (112, 166), 128, -2.03, -10, pinnae=30, width=0.5, line=0.2)
+    # one frond drawn large, sweeping up from the lower right corner and cut by the trim, a young shoot
+    # still curled beside it; the words set high on the left, in the space the frond leans into
+    fern_frond(s, rnd, (114, 166), 132, -2.0, -20, pinnae=30, width=0.5, line=0.2)
     fiddlehead(s, (36, 122), 5.5, stem_to=(50, 158), width=0.6)
     out(slug, "front.svg", s)
 
@@ -401,6 +400,13 @@ SAD_NEWS_BAND = 100.0  # top of the front's field of colour, carried round onto 
 SAD_NEWS_FIELD = "#d9e0d7"
 
 
+def sad_news_field(s: Svg):
+    """The field of grey-green across the lower part, running off the edges (and round the fold)."""
+    s.add(
+        f'<rect x="-1" y="{f(SAD_NEWS_BAND)}" width="113" height="{f(156 - SAD_NEWS_BAND)}" fill="{SAD_NEWS_FIELD}"/>'
+    )
+
+
 @design("sharing-sad-news")
 def sharing_sad_news(slug):
     rnd = random.Random(91)
@@ -408,7 +414,7 @@ def sharing_sad_news(slug):
     s = paper(bg)
     # a field of soft grey-green across the lower part, running off three edges and round the fold
     # onto the back; three snowdrops rise from it on the right, the words sit in it on the left
-    s.add(f'<rect x="-1" y="{f(SAD_NEWS_BAND)}" width="113" height="{f(156 - SAD_NEWS_BAND)}" fill="{SAD_NEWS_FIELD}"/>')
+    sad_news_field(s)
     snowdrop(s, rnd, (76, 112), 80, lean=-0.06, scale=2.0)
     snowdrop(s, rnd, (82, 112), 60, lean=0.1, scale=1.75)
     snowdrop(s, rnd, (72, 112), 44, lean=-0.3, scale=1.5)
@@ -419,7 +425,7 @@ def sharing_sad_news(slug):
     out(slug, "inside_left.svg", s)
 
     s = paper(bg)
-    s.add(f'<rect x="-1" y="{f(SAD_NEWS_BAND)}" width="113" height="{f(156 - SAD_NEWS_BAND)}" fill="{SAD_NEWS_FIELD}"/>')
+    sad_news_field(s)
     snowdrop(s, random.Random(93), (54, 134), 11, lean=0.05, scale=0.4)
     out(slug, "back.svg", s)
 
@@ -688,12 +694,13 @@ def two_cosmos(slug):
     # two flowers drawn large, rising from below the trim: the blush one cut by the bottom and right
     # edges, the ivory one leaning in towards it; the words set high on the left
     ink = "#5d6a52"
-    a = Curve((92, 160), (90, 146), (84, 132), (80, 118))
-    b = Curve((60, 160), (58, 140), (50, 120), (46, 96))
+    # each stem stops half-way under its flower, so it does not show through the translucent petals
+    a = Curve((94, 162), (92, 152), (88, 146), (86, 140))
+    b = Curve((60, 160), (58, 140), (50, 120), (47, 105))
     for st in (a, b):
         stroke_path(s, st.d(), ink, 0.55, 0.9)
         # fine, thread-like cosmos foliage
-        for t in (0.2, 0.5, 0.75):
+        for t in (0.12, 0.42, 0.72) if st is b else (0.1,):
             p = st.at(t)
             for side in (1, -1):
                 ang = st.angle(t) + side * 0.75
@@ -705,7 +712,7 @@ def two_cosmos(slug):
                     e2 = polar(q, 3.8, ang + side * 0.8)
                     stroke_path(s, f"M{f(q[0])},{f(q[1])}L{f(e2[0])},{f(e2[1])}", ink, 0.2, 0.8)
     cosmos(s, rnd, (46, 94), 17, petal="#f6efe6", edge="#c8b49e", rot=0.1)
-    cosmos(s, rnd, (82, 118), 30, rot=0.3)
+    cosmos(s, rnd, (84, 122), 34, rot=0.3)
     out(slug, "front.svg", s)
 
     s = paper(bg)
@@ -1168,7 +1175,9 @@ def thank_you_for_your_kindness(slug):
             p = (ax + (bx - ax) * t, ay + (by - ay) * t)
             along = math.atan2(by - ay, bx - ax)
             side = 1 if i % 2 else -1
-            painted_leaf(s, p, along + side * 0.9, 4.4, 1.3, "#9aab8a", "#5c6a50", rnd, fill_op=0.6, line=0.12, rib=False)
+            painted_leaf(
+                s, p, along + side * 0.9, 4.4, 1.3, "#9aab8a", "#5c6a50", rnd, fill_op=0.6, line=0.12, rib=False
+            )
             q = (p[0] + rnd.uniform(-0.6, 0.6), p[1] + rnd.uniform(-0.6, 0.6))
             fmn_flower(s, q, rnd.uniform(2.0, 2.7), rnd)
     for c in ((x0, y0), (x1, y0), (x1, y1), (x0, y1)):
