@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from kit import LANDSCAPE, Curve, Svg, catmull, f, glow, mix, painted_leaf, polar, star_field, stroke_path, wash  # noqa: E402
 from motifs import (  # noqa: E402
     CREAM,
+    FMN_BLUES,
     acorn,
     anemone,
     candle,
@@ -24,6 +25,7 @@ from motifs import (  # noqa: E402
     drifting_seed,
     fern_frond,
     fiddlehead,
+    fmn_bud,
     fmn_flower,
     fmn_spray,
     fmn_sprig,
@@ -1164,24 +1166,38 @@ def thank_you_for_your_kindness(slug):
     bg = "#f7f3ec"
     s = paper(bg)
     rnd = random.Random(291)
-    # a border of small forget-me-nots and leaves on a fine stem, framing the words
+    # a border of small forget-me-nots on a fine stem, framing the words: a posy at each corner, and
+    # along the sides flowers alternating with pairs of leaves and buds
     x0, y0, x1, y1 = 12.0, 12.0, 99.0, 142.0
-    stroke_path(s, f"M{f(x0)},{f(y0)}L{f(x1)},{f(y0)}L{f(x1)},{f(y1)}L{f(x0)},{f(y1)}Z", "#8b9a7a", 0.22, 0.8)
-    sides = ((x0, y0, x1, y0), (x1, y0, x1, y1), (x1, y1, x0, y1), (x0, y1, x0, y0))
-    for ax, ay, bx, by in sides:
-        n = max(2, round(math.hypot(bx - ax, by - ay) / 6.2))
-        for i in range(n):
-            t = (i + 0.5) / n
-            p = (ax + (bx - ax) * t, ay + (by - ay) * t)
-            along = math.atan2(by - ay, bx - ax)
-            side = 1 if i % 2 else -1
-            painted_leaf(
-                s, p, along + side * 0.9, 4.4, 1.3, "#9aab8a", "#5c6a50", rnd, fill_op=0.6, line=0.12, rib=False
+    stroke_path(s, f"M{f(x0)},{f(y0)}L{f(x1)},{f(y0)}L{f(x1)},{f(y1)}L{f(x0)},{f(y1)}Z", "#8b9a7a", 0.22, 0.6)
+    corners = ((x0, y0), (x1, y0), (x1, y1), (x0, y1))
+    for k, (ax, ay) in enumerate(corners):
+        bx, by = corners[(k + 1) % 4]
+        length = math.hypot(bx - ax, by - ay)
+        along = math.atan2(by - ay, bx - ax)
+        n = round((length - 16) / 6.5)
+        for i in range(n + 1):
+            p = (
+                ax + (bx - ax) * (8 + i * (length - 16) / n) / length,
+                ay + (by - ay) * (8 + i * (length - 16) / n) / length,
             )
-            q = (p[0] + rnd.uniform(-0.6, 0.6), p[1] + rnd.uniform(-0.6, 0.6))
-            fmn_flower(s, q, rnd.uniform(2.0, 2.7), rnd)
-    for c in ((x0, y0), (x1, y0), (x1, y1), (x0, y1)):
-        fmn_flower(s, c, 3.4, rnd)
+            if i % 2:
+                for side in (1, -1):
+                    painted_leaf(
+                        s, p, along + side * 1.9, 3.8, 1.2, "#9aab8a", "#5c6a50", rnd, fill_op=0.6, line=0.12, rib=False
+                    )
+                fmn_bud(s, polar(p, 1.2, along), 0.7, rnd.choice(FMN_BLUES))
+            else:
+                fmn_flower(s, p, rnd.uniform(1.7, 2.4), rnd)
+    for c in corners:
+        inward = math.atan2(77 - c[1], 55.5 - c[0])
+        for side in (1, -1):
+            painted_leaf(
+                s, c, inward + math.pi + side * 0.9, 5.5, 1.6, "#9aab8a", "#5c6a50", rnd, fill_op=0.6, line=0.13
+            )
+        fmn_flower(s, polar(c, 3.3, inward + 0.85), 2.1, rnd)
+        fmn_flower(s, polar(c, 3.3, inward - 0.85), 2.0, rnd)
+        fmn_flower(s, c, 3.3, rnd)
     out(slug, "front.svg", s)
 
     s = paper(bg)
