@@ -714,7 +714,11 @@ def two_cosmos(slug):
                     e2 = polar(q, 3.8, ang + side * 0.8)
                     stroke_path(s, f"M{f(q[0])},{f(q[1])}L{f(e2[0])},{f(e2[1])}", ink, 0.2, 0.8)
     cosmos(s, rnd, (46, 94), 17, petal="#f6efe6", edge="#c8b49e", rot=0.1)
-    cosmos(s, rnd, (84, 122), 34, rot=0.3)
+    # the blush flower is in front: two paper-coloured copies under it hide the stems and the ivory petals
+    # behind its translucent petals
+    for _ in range(2):
+        cosmos(s, random.Random(162), (84, 122), 34, petal=bg, edge=bg, centre=bg, rot=0.3)
+    cosmos(s, random.Random(162), (84, 122), 34, rot=0.3)
     out(slug, "front.svg", s)
 
     s = paper(bg)
