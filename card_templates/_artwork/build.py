@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from kit import LANDSCAPE, Curve, Svg, catmull, f, glow, mix, painted_leaf, polar, star_field, stroke_path, wash  # noqa: E402
 from motifs import (  # noqa: E402
     CREAM,
+    FMN_BLUES,
     acorn,
     anemone,
     candle,
@@ -24,6 +25,7 @@ from motifs import (  # noqa: E402
     drifting_seed,
     fern_frond,
     fiddlehead,
+    fmn_bud,
     fmn_flower,
     fmn_spray,
     fmn_sprig,
@@ -382,10 +384,10 @@ def unfurling_fern(slug):
     rnd = random.Random(81)
     bg = "#f2f0e8"
     s = paper(bg)
-    wash(s, 60, 64, 28, 42, "#d9e0cf", rnd, layers=3, opacity=0.3, wobble=0.15, rot=0.15, edge=0.15)
-    fern_frond(s, rnd, (50, 112), 88, -1.36, -16, pinnae=24)
-    fern_frond(s, rnd, (52, 112), 56, -0.9, 10, pinnae=16, leaf="#95a585", fill_op=0.45)
-    fiddlehead(s, (33, 76), 4.0, stem_to=(48, 112))
+    # one frond drawn large, sweeping up from the lower right corner and cut by the trim, a young shoot
+    # still curled beside it; the words set high on the left, in the space the frond leans into
+    fern_frond(s, rnd, (114, 166), 132, -2.0, -20, pinnae=30, width=0.5, line=0.2)
+    fiddlehead(s, (36, 122), 5.5, stem_to=(50, 158), width=0.6)
     out(slug, "front.svg", s)
 
     s = paper(bg)
@@ -396,16 +398,28 @@ def unfurling_fern(slug):
 # ================================================================ 9. own news
 
 
+SAD_NEWS_BAND = 100.0  # top of the front's field of colour, carried round onto the back at the same height
+SAD_NEWS_FIELD = "#d9e0d7"
+
+
+def sad_news_field(s: Svg):
+    """The field of grey-green across the lower part, running off the edges (and round the fold)."""
+    s.add(
+        f'<rect x="-1" y="{f(SAD_NEWS_BAND)}" width="113" height="{f(156 - SAD_NEWS_BAND)}" fill="{SAD_NEWS_FIELD}"/>'
+    )
+
+
 @design("sharing-sad-news")
 def sharing_sad_news(slug):
     rnd = random.Random(91)
     bg = "#f1f2ee"
     s = paper(bg)
-    wash(s, 58, 60, 24, 30, "#dde3dc", rnd, layers=3, opacity=0.35, wobble=0.15, edge=0.12)
-    # a small clump of three snowdrops
-    snowdrop(s, rnd, (52, 96), 50, lean=0.02, scale=1.3)
-    snowdrop(s, rnd, (55, 96), 38, lean=0.2, scale=1.15)
-    snowdrop(s, rnd, (50, 96), 30, lean=-0.3, scale=1.0)
+    # a field of soft grey-green across the lower part, running off three edges and round the fold
+    # onto the back; three snowdrops rise from it on the right, the words sit in it on the left
+    sad_news_field(s)
+    snowdrop(s, rnd, (76, 112), 80, lean=-0.06, scale=2.0)
+    snowdrop(s, rnd, (82, 112), 60, lean=0.1, scale=1.75)
+    snowdrop(s, rnd, (72, 112), 44, lean=-0.3, scale=1.5)
     out(slug, "front.svg", s)
 
     s = paper(bg)
@@ -413,6 +427,7 @@ def sharing_sad_news(slug):
     out(slug, "inside_left.svg", s)
 
     s = paper(bg)
+    sad_news_field(s)
     snowdrop(s, random.Random(93), (54, 134), 11, lean=0.05, scale=0.4)
     out(slug, "back.svg", s)
 
@@ -678,32 +693,32 @@ def two_cosmos(slug):
     rnd = random.Random(161)
     bg = "#f7f3ee"
     s = paper(bg)
-    wash(s, 50, 50, 18, 16, "#efdcd7", rnd, layers=3, opacity=0.3, wobble=0.18, edge=0.15)
-    wash(s, 66, 62, 15, 13, "#e9e4d3", rnd, layers=3, opacity=0.3, wobble=0.18, edge=0.15)
+    # two flowers drawn large, rising from below the trim: the blush one cut by the bottom and right
+    # edges, the ivory one leaning in towards it; the words set high on the left
     ink = "#5d6a52"
-    a = Curve((54, 108), (52, 92), (44, 70), (47, 48))
-    b = Curve((55, 108), (58, 92), (68, 80), (66, 62))
+    # each stem stops half-way under its flower, so it does not show through the translucent petals
+    a = Curve((94, 162), (92, 152), (88, 146), (86, 140))
+    b = Curve((60, 160), (58, 140), (50, 120), (47, 105))
     for st in (a, b):
-        stroke_path(s, st.d(), ink, 0.4, 0.9)
+        stroke_path(s, st.d(), ink, 0.55, 0.9)
         # fine, thread-like cosmos foliage
-        for t in (0.25, 0.45, 0.62):
+        for t in (0.12, 0.42, 0.72) if st is b else (0.1,):
             p = st.at(t)
             for side in (1, -1):
-                ang = st.angle(t) + side * 0.7
-                e = polar(p, 6, ang)
-                stroke_path(
-                    s,
-                    f"M{f(p[0])},{f(p[1])}Q{f(polar(p, 3, ang - side * 0.2)[0])},{f(polar(p, 3, ang - side * 0.2)[1])} {f(e[0])},{f(e[1])}",
-                    ink,
-                    0.2,
-                    0.8,
-                )
-                for k in (0.45, 0.75):
-                    q = polar(p, 6 * k, ang)
-                    e2 = polar(q, 2.4, ang + side * 0.8)
-                    stroke_path(s, f"M{f(q[0])},{f(q[1])}L{f(e2[0])},{f(e2[1])}", ink, 0.16, 0.8)
-    cosmos(s, rnd, (47, 46), 12.5, rot=0.3)
-    cosmos(s, rnd, (67, 61), 10.5, petal="#f6efe6", edge="#c8b49e", rot=0.1)
+                ang = st.angle(t) + side * 0.75
+                e = polar(p, 10, ang)
+                m = polar(p, 5, ang - side * 0.2)
+                stroke_path(s, f"M{f(p[0])},{f(p[1])}Q{f(m[0])},{f(m[1])} {f(e[0])},{f(e[1])}", ink, 0.26, 0.8)
+                for k in (0.4, 0.7):
+                    q = polar(p, 10 * k, ang)
+                    e2 = polar(q, 3.8, ang + side * 0.8)
+                    stroke_path(s, f"M{f(q[0])},{f(q[1])}L{f(e2[0])},{f(e2[1])}", ink, 0.2, 0.8)
+    cosmos(s, rnd, (46, 94), 17, petal="#f6efe6", edge="#c8b49e", rot=0.1)
+    # the blush flower is in front: two paper-coloured copies under it hide the stems and the ivory petals
+    # behind its translucent petals
+    for _ in range(2):
+        cosmos(s, random.Random(162), (84, 122), 34, petal=bg, edge=bg, centre=bg, rot=0.3)
+    cosmos(s, random.Random(162), (84, 122), 34, rot=0.3)
     out(slug, "front.svg", s)
 
     s = paper(bg)
@@ -760,7 +775,10 @@ def two_together(slug):
 def loved_from_the_start(slug):
     bg = "#f5f2ea"
     s = paper(bg)
-    seedling(s, (55.5, 84), 16, rnd=random.Random(181), scale=1.5)
+    # the words are the picture, set large and high on the left; one small seedling low on the right,
+    # on a line of ground that runs off the right edge
+    seedling(s, (80, 128), 11, rnd=random.Random(181), scale=1.15)
+    stroke_path(s, "M66,128.2Q88,127.4 114,128.4", "#b8a98f", 0.3)
     out(slug, "front.svg", s)
 
     s = paper(bg)
@@ -1152,8 +1170,38 @@ def thank_you_for_your_kindness(slug):
     bg = "#f7f3ec"
     s = paper(bg)
     rnd = random.Random(291)
-    fmn_spray(s, rnd, (55.5, 92), 44, spread=1.0, size=2.6, stems=4, lean=0.02)
-    stroke_path(s, "M52.8,89.4Q55.5,90.9 58.4,89.3", "#a08a70", 0.4, 0.9)
+    # a border of small forget-me-nots on a fine stem, framing the words: a posy at each corner, and
+    # along the sides flowers alternating with pairs of leaves and buds
+    x0, y0, x1, y1 = 12.0, 12.0, 99.0, 142.0
+    stroke_path(s, f"M{f(x0)},{f(y0)}L{f(x1)},{f(y0)}L{f(x1)},{f(y1)}L{f(x0)},{f(y1)}Z", "#8b9a7a", 0.22, 0.6)
+    corners = ((x0, y0), (x1, y0), (x1, y1), (x0, y1))
+    for k, (ax, ay) in enumerate(corners):
+        bx, by = corners[(k + 1) % 4]
+        length = math.hypot(bx - ax, by - ay)
+        along = math.atan2(by - ay, bx - ax)
+        n = round((length - 16) / 6.5)
+        for i in range(n + 1):
+            p = (
+                ax + (bx - ax) * (8 + i * (length - 16) / n) / length,
+                ay + (by - ay) * (8 + i * (length - 16) / n) / length,
+            )
+            if i % 2:
+                for side in (1, -1):
+                    painted_leaf(
+                        s, p, along + side * 1.9, 3.8, 1.2, "#9aab8a", "#5c6a50", rnd, fill_op=0.6, line=0.12, rib=False
+                    )
+                fmn_bud(s, polar(p, 1.2, along), 0.7, rnd.choice(FMN_BLUES))
+            else:
+                fmn_flower(s, p, rnd.uniform(1.7, 2.4), rnd)
+    for c in corners:
+        inward = math.atan2(77 - c[1], 55.5 - c[0])
+        for side in (1, -1):
+            painted_leaf(
+                s, c, inward + math.pi + side * 0.9, 5.5, 1.6, "#9aab8a", "#5c6a50", rnd, fill_op=0.6, line=0.13
+            )
+        fmn_flower(s, polar(c, 3.3, inward + 0.85), 2.1, rnd)
+        fmn_flower(s, polar(c, 3.3, inward - 0.85), 2.0, rnd)
+        fmn_flower(s, c, 3.3, rnd)
     out(slug, "front.svg", s)
 
     s = paper(bg)
