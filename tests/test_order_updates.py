@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 
 import pyotp
 import pytest
@@ -22,6 +23,7 @@ from cardshop.orders.mail import MailConfigError, mail_settings
 from cardshop.orders.models import Order, OrderEvent
 from cardshop.orders.operators import add_operator
 from cardshop.orders.tokens import new_token
+from cardshop.web import orders as web_orders
 from tests.orders_support import a_new_order
 from tests.smtp_support import PUBLIC_URL, unreachable_settings
 from tests.test_operator_web import PASSWORD, form_token, sign_in
@@ -254,3 +256,42 @@ def test_a_wrong_mail_setting_is_named_without_its_secret(url, sender, public, n
 
 def test_no_smtp_url_means_no_mail():
     assert mail_settings(None, None, None) is None and mail_settings("  ", "c@example.org", PUBLIC_URL) is None
+
+
+def test_a_slow_mail_server_cannot_hold_an_order_past_its_budget(database_url, slow_smtp_server, smtp_server, caplog):
+    # Each step answers inside the 5 s step timeout; the whole exchange would take about 10 s.
+    key = new_key()
+    app = make_app(database_url, key, slow_smtp_server.settings())
+    sender = app.test_client()
+    form = order_form(sender, email=EMAIL)
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="cardshop"):
+        placed = sender.post(f"/cards/{SLUG}/order", data=form)
+    waited = time.monotonic() - started
+    assert placed.status_code == 303
+    assert waited < web_orders.MAIL_SECONDS + 1.5, waited  # a hard end, not one per step
+    assert "the received email was not sent (" in caplog.text
+    status = sender.get(placed.headers["Location"])
+    assert status.status_code == 200 and 'data-state="received"' in status.get_data(as_text=True)
+    assert emailed(app) == []  # the claim was released: the email is due again
+
+    back = make_app(database_url, key, smtp_server.settings())
+    result = back.test_cli_runner().invoke(args=["orders", "send-updates"])
+    assert result.exit_code == 0 and "Sent 1 email update(s)" in result.output
+    (caught_up,) = smtp_server.received
+    assert caught_up.message["Subject"] == "We have your card order"
+
+
+def test_a_batch_marks_emails_stop_at_the_budget_even_mid_exchange(store, cipher, slow_smtp_server):
+    settings = mail_settings(slow_smtp_server.settings()["CARDSHOP_SMTP_URL"], "Cards <cards@example.org>", PUBLIC_URL)
+    ids = []
+    for _ in range(2):
+        new = a_new_order(utcnow().date())
+        new.personal["email"] = EMAIL
+        ids.append(lifecycle.place_order(store, cipher, new_token(), new)[0].id)
+    started = time.monotonic()
+    outcome = updates.send_updates(store, cipher, settings, ids, budget=2.0)
+    assert time.monotonic() - started < 3.0
+    assert (outcome.sent, outcome.failed, outcome.left) == (0, 1, 1)
+    with store.session() as session:
+        assert session.scalars(select(OrderEvent).where(OrderEvent.what.like("emailed:%"))).all() == []

@@ -163,8 +163,9 @@ def send_updates(
     budget: float | None = None,
 ) -> Sent:
     """Send each order's due news (only `news`, if given), once, over one connection, claiming each just
-    before it goes. Stops when the server is lost or `budget` seconds are spent (a request must end well
-    before the worker's timeout); what is left stays due. Never raises."""
+    before it goes. Stops when the server is lost or `budget` seconds are spent, even in the middle of an
+    SMTP exchange (a request must end well before the worker's timeout); what is left, and an email cut
+    short, stays due. Never raises."""
     outcome = Sent()
     if settings is None:
         return outcome
@@ -180,7 +181,7 @@ def send_updates(
             if claim is None:
                 continue
             if server is None:
-                server = mail.connect(settings)
+                server = mail.connect(settings, deadline)
             mail.send(server, settings, mail.Mail(claim.email, SUBJECTS[claim.news], body(claim, link)))
             outcome.sent += 1
         except Exception as error:  # never the sender's or the operator's problem: logged, due again

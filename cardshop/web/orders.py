@@ -29,6 +29,9 @@ from cardshop.web.order_form import OrderForm, blank_order_form, check_envelope,
 from cardshop.web.order_store import orders_of_app
 
 orders = Blueprint("orders", __name__)
+# The first email is sent while the sender waits: a slow mail server gets this long in all, then the
+# order's page is shown anyway and `orders send-updates` sends the email later (without the link).
+MAIL_SECONDS = 4.0
 orders.record_once(lambda state: redact_werkzeug_log())
 
 STATE_WORDS = {
@@ -138,7 +141,7 @@ def _email_received(order_id: int, token: str) -> None:
     shop = orders_of_app()
     if shop.mail is not None:
         link = shop.mail.public_url + url_for("orders.status", token=token)
-        updates.send_updates(shop.store, shop.cipher, shop.mail, [order_id], "received", link)
+        updates.send_updates(shop.store, shop.cipher, shop.mail, [order_id], "received", link, MAIL_SECONDS)
 
 
 def _already_ordered(slug: str, order: Order, token: str):
