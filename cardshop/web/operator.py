@@ -14,13 +14,16 @@ from datetime import datetime
 from flask import Blueprint, abort, g, make_response, redirect, render_template, request, url_for
 from sqlalchemy import select
 
+from cardshop.design.paths import printable
 from cardshop.orders import lifecycle, updates
 from cardshop.orders.database import utcnow
 from cardshop.orders.models import IN_BATCH, POSTED, PRINTED, Operator, Order, PrintBatch
 from cardshop.orders.operators import check_code, check_password
 from cardshop.orders.postal import address_lines
+from cardshop.render.art.artwork import ART_ERRORS
 from cardshop.render.card import render_card
 from cardshop.render.options import CardTextError, RenderOptions, resolve_geometry
+from cardshop.render.press.profile import ProfileError
 from cardshop.render.preview import card_previews
 from cardshop.web.batch_documents import BATCH_DOCUMENTS, batch_document, batch_items
 from cardshop.web.cards import catalog
@@ -33,7 +36,7 @@ from cardshop.web.operator_session import (
     start_session,
 )
 from cardshop.web.order_store import orders_of_app
-from cardshop.web.render_faults import CardUnavailable, render_faults
+from cardshop.web.render_faults import CardUnavailable, error_log, render_faults
 
 operator = Blueprint("operator", __name__, url_prefix="/operator")
 
@@ -226,7 +229,15 @@ def batch_pdf(reference: str, document: str):
         message = "No order in this batch can be printed now. The batch page lists why."
         return render_template("error.html", title="Nothing to print", message=message), 409
     made_at: datetime = found.created_at
-    pdf = batch_document(document, found.reference, items, made_at)
+    try:
+        pdf = batch_document(document, found.reference, items, made_at)
+    except (*ART_ERRORS, ProfileError) as error:  # broke since the batch page checked: logged, never a 500
+        error_log.error("print batch file cannot be made: %s: %s", type(error).__name__, printable(str(error))[:300])
+        message = (
+            "A design's artwork or the press settings broke while this file was being made. The log names the "
+            "file; the batch page lists any order left out. Please try again."
+        )
+        return render_template("error.html", title="This file can't be made just now", message=message), 503
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"
     response.headers["Content-Disposition"] = f'attachment; filename="{found.reference}-{document}.pdf"'
