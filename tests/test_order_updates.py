@@ -10,6 +10,8 @@ import logging
 import re
 import threading
 import time
+from datetime import timedelta
+from html import unescape
 
 import pyotp
 import pytest
@@ -295,3 +297,71 @@ def test_a_batch_marks_emails_stop_at_the_budget_even_mid_exchange(store, cipher
     assert (outcome.sent, outcome.failed, outcome.left) == (0, 1, 1)
     with store.session() as session:
         assert session.scalars(select(OrderEvent).where(OrderEvent.what.like("emailed:%"))).all() == []
+
+
+def test_an_order_taken_out_is_told_once_kindly_and_a_printed_one_cant_be_taken_out(database_url, smtp_server):
+    app = with_operator(make_app(database_url, new_key(), smtp_server.settings()))
+    link, reference = place(app)
+    orders = app.extensions["cardshop_orders"]
+    with orders.store.session() as session:
+        lifecycle.release_due(session, orders.today())
+    client = app.test_client()
+    sign_in(client, app)
+    token = form_token(client, "/operator")
+    assert client.post(f"/operator/orders/{reference}/fail", data={"csrf_token": token}).status_code == 303
+    again = client.post(f"/operator/orders/{reference}/fail", data={"csrf_token": token})
+    assert again.status_code == 409
+    assert f"Order {reference} is already failed, so it can't be taken out." in unescape(again.get_data(as_text=True))
+    assert [r.message["Subject"] for r in smtp_server.received] == [
+        "We have your card order",
+        "We're sorry: we couldn't send your card",
+    ]
+    told = smtp_server.received[1]
+    assert told.recipients == [EMAIL] and reference in told.body
+    assert "we couldn't print and post your card" in told.body
+    assert link.rsplit("/", 1)[1] not in told.body
+    assert_nothing_personal(told.body)
+    status = unescape(app.test_client().get(link).get_data(as_text=True))
+    assert 'data-state="failed"' in status and "we couldn't print and post this card" in status
+    assert "Sent 0" in app.test_cli_runner().invoke(args=["orders", "send-updates"]).output
+    assert len(smtp_server.received) == 2
+
+    _, printed = place(app)  # the same operator prints it, then tries to take it out
+    with orders.store.session() as session:
+        lifecycle.release_due(session, orders.today())
+    client.post(f"/operator/orders/{printed}/approve", data={"csrf_token": token})
+    batch_path = client.post("/operator/batches", data={"csrf_token": token}).headers["Location"]
+    assert client.post(f"{batch_path}/printed", data={"csrf_token": token}).status_code == 303
+    refused = client.post(f"/operator/orders/{printed}/fail", data={"csrf_token": token})
+    assert refused.status_code == 409
+    assert f"Order {printed} is already printed, so it can't be taken out." in unescape(refused.get_data(as_text=True))
+
+
+def test_orders_failed_by_command_or_by_purge_are_told_and_send_updates_catches_up(database_url, smtp_server):
+    key = new_key()
+    away = make_app(database_url, key, unreachable_settings())
+    _, reference = place(away)
+    orders = away.extensions["cardshop_orders"]
+    with orders.store.session() as session:
+        lifecycle.release_due(session, orders.today())
+    assert away.test_cli_runner().invoke(args=["orders", "fail", reference]).exit_code == 0
+    assert emailed(away) == []  # the mail server was away: still due
+
+    back = make_app(database_url, key, smtp_server.settings())
+    result = back.test_cli_runner().invoke(args=["orders", "send-updates"])
+    assert result.exit_code == 0 and "Sent 1 email update(s)" in result.output
+    assert [(r.message["Subject"], reference in r.body) for r in smtp_server.received] == [
+        ("We're sorry: we couldn't send your card", True)
+    ]
+
+    _, overdue = place(back)  # its first email goes; then its posting day slips 40 days behind
+    with orders.store.session() as session:
+        order = session.scalar(select(Order).where(Order.reference == overdue))
+        order.post_on = utcnow().date() - timedelta(days=40)
+    assert back.test_cli_runner().invoke(args=["orders", "purge"]).exit_code == 0
+    last = smtp_server.received[-1]
+    assert last.message["Subject"] == "We're sorry: we couldn't send your card" and overdue in last.body
+    with orders.store.session() as session:
+        order = session.scalar(select(Order).where(Order.reference == overdue))
+        assert order.state == "failed" and order.personal is None  # told, then erased
+    assert "Sent 0" in back.test_cli_runner().invoke(args=["orders", "send-updates"]).output

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from cardshop.design.paths import printable
 from cardshop.orders import lifecycle, updates
 from cardshop.orders.database import utcnow
-from cardshop.orders.models import IN_BATCH, POSTED, PRINTED, Operator, Order, PrintBatch
+from cardshop.orders.models import CANCELLED, FAILED, IN_BATCH, POSTED, PRINTED, Operator, Order, PrintBatch
 from cardshop.orders.operators import check_code, check_password
 from cardshop.orders.postal import address_lines
 from cardshop.render.art.artwork import ART_ERRORS
@@ -43,6 +43,7 @@ operator = Blueprint("operator", __name__, url_prefix="/operator")
 QUEUE_PAGE = 25  # orders shown with their previews at once
 PREVIEW_WIDTH = 240
 MAIL_SECONDS = 10  # a batch mark's emails stop after this (gunicorn's timeout is 30 s); send-updates does the rest
+ORDER_MAIL_SECONDS = 4  # the same for one order's email
 SIGN_IN_FAILED = "That name and password don't match an operator. Please check them and try again."
 LOCKED = "This account is locked for 15 minutes after several wrong attempts. Please wait, then try again."
 
@@ -174,14 +175,20 @@ def hold(reference: str):
 @operator.post("/orders/<reference>/fail")
 @operator_required
 def fail(reference: str):
-    """Take an order that can't be printed out of the queue or its batch."""
+    """Take an order that can't be printed out of the queue or its batch, and tell its sender."""
+    shop = orders_of_app()
     order = _order_or_404(reference)
-    batch_id = order.batch_id
-    lifecycle.fail(g.db, order, g.operator, utcnow())
-    if batch_id is not None:
-        found = g.db.get(PrintBatch, batch_id)
-        return redirect(url_for("operator.batch", reference=found.reference), 303)
-    return redirect(url_for("operator.queue"), 303)
+    batch = g.db.get(PrintBatch, order.batch_id) if order.batch_id is not None else None
+    back = url_for("operator.batch", reference=batch.reference) if batch else url_for("operator.queue")
+    if not lifecycle.fail(g.db, order, g.operator, utcnow()):
+        state = order.state.replace("_", " ")
+        already = "already " if order.state in (PRINTED, POSTED, CANCELLED, FAILED) else ""
+        message = f"Order {order.reference} is {already}{state}, so it can't be taken out."
+        return render_template("error.html", title="Not taken out", message=message), 409
+    order_id = order.id
+    g.db.commit()  # failed whatever the mail server does; no transaction is held while it answers
+    updates.send_updates(shop.store, shop.cipher, shop.mail, [order_id], "failed", budget=ORDER_MAIL_SECONDS)
+    return redirect(back, 303)
 
 
 @operator.post("/batches")

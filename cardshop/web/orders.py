@@ -44,7 +44,7 @@ STATE_WORDS = {
     "printed": ("Printed", "Your card has been printed and is ready to post."),
     "posted": ("Posted", "Your card is on its way."),
     "cancelled": ("Cancelled", "This order was cancelled. Nothing will be printed or posted."),
-    "failed": ("Not printed", "Something went wrong and this card could not be printed. We're sorry."),
+    "failed": ("Not printed", "We're so sorry: we couldn't print and post this card, so it won't be sent."),
 }
 BY_HAND = (
     "This card has space to write by hand, so it's one to print yourself: we don't print and post it, "
