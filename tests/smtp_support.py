@@ -86,8 +86,9 @@ def unreachable_settings() -> dict:
 
 @dataclass
 class SlowServer:
-    """An SMTP server on loopback that answers every step correctly, but each only after `delay` seconds:
-    every single step stays inside the client's per-step timeout, the exchange as a whole does not."""
+    """An SMTP server on loopback that answers every step correctly, but slowly: each reply after `delay`
+    seconds, or (dripping) each byte of it `delay` seconds after the last. Every single step, or every
+    read, stays inside the client's per-step timeout; the exchange as a whole does not."""
 
     port: int
     delay: float
@@ -97,27 +98,32 @@ class SlowServer:
         return {"CARDSHOP_SMTP_URL": url, "CARDSHOP_PUBLIC_URL": PUBLIC_URL, **MAIL_SETTINGS}
 
 
-def _answer_slowly(connection: socket.socket, delay: float, stopping: threading.Event) -> None:
+def _answer_slowly(connection: socket.socket, delay: float, drip: bool, stopping: threading.Event) -> None:
+    def say(reply: bytes) -> bool:
+        for piece in [bytes([byte]) for byte in reply] if drip else [reply]:
+            if stopping.wait(delay):
+                return False
+            connection.sendall(piece)
+        return True
+
     with connection, connection.makefile("rb") as lines:
         try:
-            stopping.wait(delay)
-            connection.sendall(b"220 slow.example.org ESMTP\r\n")
+            if not say(b"220 slow.example.org ESMTP\r\n"):
+                return
             in_data = False
             for line in lines:
                 if in_data and line not in (b".\r\n", b".\n"):
                     continue
-                if stopping.wait(delay):
-                    return
                 command = line[:4].upper()
                 in_data = command == b"DATA"
                 reply = {b"DATA": b"354 go on", b"QUIT": b"221 bye"}.get(command, b"250 OK")
-                connection.sendall(reply + b"\r\n")
+                if not say(reply + b"\r\n"):
+                    return
         except OSError:
             return
 
 
-@pytest.fixture()
-def slow_smtp_server():
+def _slow_server(delay: float, drip: bool):
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen()
@@ -129,12 +135,22 @@ def slow_smtp_server():
                 connection, _ = listener.accept()
             except OSError:
                 return
-            threading.Thread(target=_answer_slowly, args=(connection, 1.5, stopping), daemon=True).start()
+            threading.Thread(target=_answer_slowly, args=(connection, delay, drip, stopping), daemon=True).start()
 
     threading.Thread(target=serve, daemon=True).start()
     try:
-        yield SlowServer(listener.getsockname()[1], 1.5)
+        yield SlowServer(listener.getsockname()[1], delay)
     finally:
         stopping.set()
         listener.shutdown(socket.SHUT_RDWR)  # wakes the accept above
         listener.close()
+
+
+@pytest.fixture()
+def slow_smtp_server():
+    yield from _slow_server(1.5, drip=False)
+
+
+@pytest.fixture()
+def dripping_smtp_server():
+    yield from _slow_server(0.2, drip=True)

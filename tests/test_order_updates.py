@@ -284,8 +284,10 @@ def test_a_slow_mail_server_cannot_hold_an_order_past_its_budget(database_url, s
     assert caught_up.message["Subject"] == "We have your card order"
 
 
-def test_a_batch_marks_emails_stop_at_the_budget_even_mid_exchange(store, cipher, slow_smtp_server):
-    settings = mail_settings(slow_smtp_server.settings()["CARDSHOP_SMTP_URL"], "Cards <cards@example.org>", PUBLIC_URL)
+@pytest.mark.parametrize("server", ["slow_smtp_server", "dripping_smtp_server"])
+def test_a_batch_marks_emails_stop_at_the_budget_even_mid_exchange(store, cipher, server, request):
+    url = request.getfixturevalue(server).settings()["CARDSHOP_SMTP_URL"]
+    settings = mail_settings(url, "Cards <cards@example.org>", PUBLIC_URL)
     ids = []
     for _ in range(2):
         new = a_new_order(utcnow().date())

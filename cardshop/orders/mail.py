@@ -18,8 +18,11 @@ Nothing here logs or raises with an address or a password in its message.
 
 from __future__ import annotations
 
+import contextlib
 import smtplib
+import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -115,10 +118,32 @@ def make_message(settings: MailSettings, mail: Mail) -> EmailMessage:
 
 class _Deadline:
     """A hard end to the whole exchange, not just to each step: before every command sent and every
-    reply read, the socket's timeout is cut to the time left, so a server that stalls (or answers each
-    step just inside `timeout`) can't hold a request past its budget. Past the end: TimeoutError."""
+    reply read, the socket's timeout is cut to the time left, and at the end a timer shuts the socket
+    down, so a server that stalls, answers each step just inside `timeout`, or drips its replies a byte
+    at a time can't hold a request past its budget. Past the end: TimeoutError or SMTPServerDisconnected."""
 
-    deadline: float | None = None
+    def __init__(self, *args, deadline: float | None = None, **kwargs):
+        self.deadline = deadline
+        self._timer: threading.Timer | None = None
+        super().__init__(*args, **kwargs)
+
+    def connect(self, *args, **kwargs):
+        if self.deadline is not None and self._timer is None:
+            self._timer = threading.Timer(max(0.0, self.deadline - time.monotonic()), self._cut)
+            self._timer.daemon = True
+            self._timer.start()
+        return super().connect(*args, **kwargs)
+
+    def _cut(self) -> None:
+        sock = self.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)  # wakes a read or write blocked in the sending thread
+
+    def close(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        super().close()
 
     def _tighten(self) -> None:
         if self.deadline is None or self.sock is None:
@@ -156,10 +181,9 @@ def connect(settings: MailSettings, deadline: float | None = None) -> smtplib.SM
             raise TimeoutError("the time for sending email is up")
     server: smtplib.SMTP
     if settings.security == "tls":
-        server = _SMTP_SSL(settings.host, settings.port, timeout=timeout, context=context)
+        server = _SMTP_SSL(settings.host, settings.port, timeout=timeout, context=context, deadline=deadline)
     else:
-        server = _SMTP(settings.host, settings.port, timeout=timeout)
-    server.deadline = deadline
+        server = _SMTP(settings.host, settings.port, timeout=timeout, deadline=deadline)
     try:
         server.ehlo()
         if settings.security == "starttls":
