@@ -325,6 +325,7 @@ def test_an_order_taken_out_is_told_once_kindly_and_a_printed_one_cant_be_taken_
     assert_nothing_personal(told.body)
     status = unescape(app.test_client().get(link).get_data(as_text=True))
     assert 'data-state="failed"' in status and "we couldn't print and post this card" in status
+    assert "We erase them anyway within 30 days." in status  # never posted: not "after the card is posted"
     assert "Sent 0" in app.test_cli_runner().invoke(args=["orders", "send-updates"]).output
     assert len(smtp_server.received) == 2
 
