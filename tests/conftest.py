@@ -17,7 +17,7 @@ from cardshop.design.loader import TEMPLATES_DIR
 from cardshop.studio.catalogue import load_catalog
 from tests import hypothesis_profiles  # noqa: F401  (registers and loads the Hypothesis profile)
 from tests.orders_support import cipher, database_url, postgres_server, store  # noqa: F401  (order-store fixtures)
-from tests.smtp_support import smtp_server  # noqa: F401  (a real SMTP server on loopback)
+from tests.smtp_support import dripping_smtp_server, slow_smtp_server, smtp_server  # noqa: F401  (real SMTP servers on loopback)
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 import traceback
+from datetime import timedelta
+from html import unescape
 
 import pyotp
 import pytest
@@ -23,6 +26,7 @@ from cardshop.orders.mail import MailConfigError, mail_settings
 from cardshop.orders.models import Order, OrderEvent
 from cardshop.orders.operators import add_operator
 from cardshop.orders.tokens import new_token
+from cardshop.web import orders as web_orders
 from tests.orders_support import a_new_order
 from tests.smtp_support import PUBLIC_URL, unreachable_settings
 from tests.test_operator_web import PASSWORD, form_token, sign_in
@@ -260,3 +264,115 @@ def test_a_wrong_mail_setting_is_named_without_its_secret(url, sender, public, n
 
 def test_no_smtp_url_means_no_mail():
     assert mail_settings(None, None, None) is None and mail_settings("  ", "c@example.org", PUBLIC_URL) is None
+
+
+def test_a_slow_mail_server_cannot_hold_an_order_past_its_budget(database_url, slow_smtp_server, smtp_server, caplog):
+    # Each step answers inside the 5 s step timeout; the whole exchange would take over 30 s.
+    key = new_key()
+    app = make_app(database_url, key, slow_smtp_server.settings())
+    sender = app.test_client()
+    form = order_form(sender, email=EMAIL)
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="cardshop"):
+        placed = sender.post(f"/cards/{SLUG}/order", data=form)
+    waited = time.monotonic() - started
+    assert placed.status_code == 303
+    # A hard end, not one per step: cut at the order's budget, far short of the exchange's 30 s or
+    # gunicorn's timeout (the margin is for a busy machine, not a measure of speed).
+    assert web_orders.MAIL_SECONDS < 20 and waited < 20, waited
+    assert "the received email was not sent (" in caplog.text
+    status = sender.get(placed.headers["Location"])
+    assert status.status_code == 200 and 'data-state="received"' in status.get_data(as_text=True)
+    assert emailed(app) == []  # the claim was released: the email is due again
+
+    back = make_app(database_url, key, smtp_server.settings())
+    result = back.test_cli_runner().invoke(args=["orders", "send-updates"])
+    assert result.exit_code == 0 and "Sent 1 email update(s)" in result.output
+    (caught_up,) = smtp_server.received
+    assert caught_up.message["Subject"] == "We have your card order"
+
+
+@pytest.mark.parametrize("server", ["slow_smtp_server", "dripping_smtp_server"])
+def test_a_batch_marks_emails_stop_at_the_budget_even_mid_exchange(store, cipher, server, request):
+    url = request.getfixturevalue(server).settings()["CARDSHOP_SMTP_URL"]
+    settings = mail_settings(url, "Cards <cards@example.org>", PUBLIC_URL)
+    ids = []
+    for _ in range(2):
+        new = a_new_order(utcnow().date())
+        new.personal["email"] = EMAIL
+        ids.append(lifecycle.place_order(store, cipher, new_token(), new)[0].id)
+    started = time.monotonic()
+    outcome = updates.send_updates(store, cipher, settings, ids, budget=2.0)
+    assert time.monotonic() - started < 12  # cut at its 2 s budget; uncut it would take 30 s or more
+    assert (outcome.sent, outcome.failed, outcome.left) == (0, 1, 1)
+    with store.session() as session:
+        assert session.scalars(select(OrderEvent).where(OrderEvent.what.like("emailed:%"))).all() == []
+
+
+def test_an_order_taken_out_is_told_once_kindly_and_a_printed_one_cant_be_taken_out(database_url, smtp_server):
+    app = with_operator(make_app(database_url, new_key(), smtp_server.settings()))
+    link, reference = place(app)
+    orders = app.extensions["cardshop_orders"]
+    with orders.store.session() as session:
+        lifecycle.release_due(session, orders.today())
+    client = app.test_client()
+    sign_in(client, app)
+    token = form_token(client, "/operator")
+    assert client.post(f"/operator/orders/{reference}/fail", data={"csrf_token": token}).status_code == 303
+    again = client.post(f"/operator/orders/{reference}/fail", data={"csrf_token": token})
+    assert again.status_code == 409
+    assert f"Order {reference} is already failed, so it can't be taken out." in unescape(again.get_data(as_text=True))
+    assert [r.message["Subject"] for r in smtp_server.received] == [
+        "We have your card order",
+        "We're sorry: we couldn't send your card",
+    ]
+    told = smtp_server.received[1]
+    assert told.recipients == [EMAIL] and reference in told.body
+    assert "we couldn't print and post your card" in told.body
+    assert link.rsplit("/", 1)[1] not in told.body
+    assert_nothing_personal(told.body)
+    status = unescape(app.test_client().get(link).get_data(as_text=True))
+    assert 'data-state="failed"' in status and "we couldn't print and post this card" in status
+    assert "We erase them anyway within 30 days." in status  # never posted: not "after the card is posted"
+    assert "Sent 0" in app.test_cli_runner().invoke(args=["orders", "send-updates"]).output
+    assert len(smtp_server.received) == 2
+
+    _, printed = place(app)  # the same operator prints it, then tries to take it out
+    with orders.store.session() as session:
+        lifecycle.release_due(session, orders.today())
+    client.post(f"/operator/orders/{printed}/approve", data={"csrf_token": token})
+    batch_path = client.post("/operator/batches", data={"csrf_token": token}).headers["Location"]
+    assert client.post(f"{batch_path}/printed", data={"csrf_token": token}).status_code == 303
+    refused = client.post(f"/operator/orders/{printed}/fail", data={"csrf_token": token})
+    assert refused.status_code == 409
+    assert f"Order {printed} is already printed, so it can't be taken out." in unescape(refused.get_data(as_text=True))
+
+
+def test_orders_failed_by_command_or_by_purge_are_told_and_send_updates_catches_up(database_url, smtp_server):
+    key = new_key()
+    away = make_app(database_url, key, unreachable_settings())
+    _, reference = place(away)
+    orders = away.extensions["cardshop_orders"]
+    with orders.store.session() as session:
+        lifecycle.release_due(session, orders.today())
+    assert away.test_cli_runner().invoke(args=["orders", "fail", reference]).exit_code == 0
+    assert emailed(away) == []  # the mail server was away: still due
+
+    back = make_app(database_url, key, smtp_server.settings())
+    result = back.test_cli_runner().invoke(args=["orders", "send-updates"])
+    assert result.exit_code == 0 and "Sent 1 email update(s)" in result.output
+    assert [(r.message["Subject"], reference in r.body) for r in smtp_server.received] == [
+        ("We're sorry: we couldn't send your card", True)
+    ]
+
+    _, overdue = place(back)  # its first email goes; then its posting day slips 40 days behind
+    with orders.store.session() as session:
+        order = session.scalar(select(Order).where(Order.reference == overdue))
+        order.post_on = utcnow().date() - timedelta(days=40)
+    assert back.test_cli_runner().invoke(args=["orders", "purge"]).exit_code == 0
+    last = smtp_server.received[-1]
+    assert last.message["Subject"] == "We're sorry: we couldn't send your card" and overdue in last.body
+    with orders.store.session() as session:
+        order = session.scalar(select(Order).where(Order.reference == overdue))
+        assert order.state == "failed" and order.personal is None  # told, then erased
+    assert "Sent 0" in back.test_cli_runner().invoke(args=["orders", "send-updates"]).output

@@ -140,3 +140,49 @@ def test_orders_fail_takes_an_order_out_from_the_command_line(shop):
     assert runner.invoke(args=["orders", "fail", "CS-0000-0000"]).exit_code == 1
     page = shop.operator_client.get(batch_path).get_data(as_text=True)
     assert "data-left-out" not in page and re.search(rf"{bad}: failed", page)
+
+
+def test_an_order_whose_design_art_broke_is_left_out_and_the_rest_print(database_url, templates_copy, monkeypatch):
+    app = create_app(
+        {
+            "TESTING": True,
+            "CARDSHOP_DATABASE_URL": database_url,
+            "CARDSHOP_DATA_KEY": new_key(),
+            "CARDSHOP_TEMPLATES_DIR": templates_copy,
+        }
+    )
+    orders = app.extensions["cardshop_orders"]
+    with orders.store.session() as session:
+        app.totp = pyotp.parse_uri(add_operator(session, orders.cipher, "ash", PASSWORD, utcnow()).otpauth_uri)
+    sender = app.test_client()
+    for _ in range(2):
+        assert sender.post(f"/cards/{SLUG}/order", data=order_form(sender)).status_code == 303
+    with orders.store.session() as session:
+        broken, good = session.scalars(select(Order).order_by(Order.id)).all()
+        good.slug = "olive-wreath"  # the same fields, another design whose artwork stays whole
+        lifecycle.release_due(session, orders.today())
+        references = broken.reference, good.reference
+    client = app.test_client()
+    _sign_in(client, app)
+    token = csrf_token(client, "/operator")
+    for reference in references:
+        client.post(f"/operator/orders/{reference}/approve", data={"csrf_token": token})
+    batch_path = client.post("/operator/batches", data={"csrf_token": token}).headers["Location"]
+    assert "data-left-out" not in client.get(batch_path).get_data(as_text=True)
+    art = templates_copy / SLUG / "front.svg"
+    art.write_bytes(art.read_bytes()[:200])  # cut short on disk, as by a half-finished copy
+
+    page = unescape(client.get(batch_path).get_data(as_text=True))
+    assert f'data-left-out="{references[0]}"' in page and f'data-left-out="{references[1]}"' not in page
+    assert f"Card: the design's artwork can't be drawn: {art} (panels.front.art)" in page
+    for document in ("press", "envelopes", "dispatch"):
+        response = client.get(f"{batch_path}/{document}.pdf")
+        assert response.status_code == 200, document
+        if document != "envelopes":
+            text = pdf_text(response.data)
+            assert references[1] in text and references[0] not in text, document
+    # A press profile broken on disk meets the making of the file itself: a kind 503, never a 500.
+    (templates_copy / "broken.icc").write_bytes(b"not a profile")
+    monkeypatch.setenv("CARDSHOP_CMYK_PROFILE", str(templates_copy / "broken.icc"))
+    refused = client.get(f"{batch_path}/press.pdf")
+    assert refused.status_code == 503 and "This file can't be made just now" in unescape(refused.get_data(as_text=True))

@@ -340,7 +340,7 @@ def purge(session: Session, now: datetime, days: int = DEFAULT_PURGE_DAYS) -> in
         and_(Order.state == POSTED, Order.posted_at <= cutoff),
         and_(Order.state.in_((CANCELLED, FAILED)), func.coalesce(Order.cancelled_at, Order.updated_at) <= cutoff),
     )
-    stale = and_(Order.state.not_in((POSTED, CANCELLED, FAILED)), Order.post_on <= cutoff.date())
+    stale = and_(Order.state.not_in((POSTED, CANCELLED)), Order.post_on <= cutoff.date())
     orders = session.scalars(select(Order).where(Order.personal.is_not(None), or_(finished, stale))).all()
     for order in orders:
         order.personal = None
@@ -349,6 +349,21 @@ def purge(session: Session, now: datetime, days: int = DEFAULT_PURGE_DAYS) -> in
         never_printed = order.state in CHANGEABLE or order.state == IN_BATCH
         record(session, order, FAILED if never_printed else order.state, "purged", now)
     return len(orders)
+
+
+def fail_overdue(session: Session, now: datetime, days: int = DEFAULT_PURGE_DAYS) -> list[int]:
+    """Mark failed the orders that `purge` would find never printed and too late to send, keeping their
+    details for now (so their senders can be told before `purge` erases them). Returns their ids."""
+    cutoff = now - timedelta(days=days)
+    overdue = select(Order).where(
+        Order.personal.is_not(None),
+        or_(Order.state.in_(CHANGEABLE), Order.state == IN_BATCH),
+        Order.post_on <= cutoff.date(),
+    )
+    orders = session.scalars(overdue).all()
+    for order in orders:
+        record(session, order, FAILED, "failed", now)
+    return [order.id for order in orders]
 
 
 def rotate_keys(session: Session, cipher: DataCipher) -> int:

@@ -7,7 +7,8 @@ order form asks for no email):
 - `CARDSHOP_SMTP_URL`, the server: `smtp://user:password@host:587` sends over STARTTLS and refuses to
   go on without it; `smtps://user:password@host:465` speaks TLS from the first byte;
   `smtp://host:25?starttls=off` sends in the clear, for a relay on the same machine or network only.
-  User and password are optional and percent-encoded; `?timeout=SECONDS` (default 5) bounds each step.
+  User and password are optional and percent-encoded; `?timeout=SECONDS` (default 5) bounds each step;
+  `connect`'s deadline bounds the whole exchange.
 - `CARDSHOP_MAIL_FROM`, the From address, e.g. `Forget-me-not cards <cards@example.org>`.
 - `CARDSHOP_PUBLIC_URL`, the site's address for links in emails, e.g. `https://cards.example.org`: a
   link is never built from a request's Host header, which anyone can set.
@@ -17,8 +18,12 @@ Nothing here logs or raises with an address or a password in its message.
 
 from __future__ import annotations
 
+import contextlib
 import smtplib
+import socket
 import ssl
+import threading
+import time
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, getaddresses, make_msgid
@@ -111,13 +116,74 @@ def make_message(settings: MailSettings, mail: Mail) -> EmailMessage:
     return message
 
 
-def connect(settings: MailSettings) -> smtplib.SMTP:
-    """An open, signed-in connection (the caller quits it). Raises OSError or smtplib.SMTPException."""
+class _Deadline:
+    """A hard end to the whole exchange, not just to each step: before every command sent and every
+    reply read, the socket's timeout is cut to the time left, and at the end a timer shuts the socket
+    down, so a server that stalls, answers each step just inside `timeout`, or drips its replies a byte
+    at a time can't hold a request past its budget. Past the end: TimeoutError or SMTPServerDisconnected."""
+
+    def __init__(self, *args, deadline: float | None = None, **kwargs):
+        self.deadline = deadline
+        self._timer: threading.Timer | None = None
+        super().__init__(*args, **kwargs)
+
+    def connect(self, *args, **kwargs):
+        if self.deadline is not None and self._timer is None:
+            self._timer = threading.Timer(max(0.0, self.deadline - time.monotonic()), self._cut)
+            self._timer.daemon = True
+            self._timer.start()
+        return super().connect(*args, **kwargs)
+
+    def _cut(self) -> None:
+        sock = self.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)  # wakes a read or write blocked in the sending thread
+
+    def close(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        super().close()
+
+    def _tighten(self) -> None:
+        if self.deadline is None or self.sock is None:
+            return
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the time for sending email is up")
+        self.sock.settimeout(min(self.timeout, left))
+
+    def send(self, s):
+        self._tighten()
+        return super().send(s)
+
+    def getreply(self):
+        self._tighten()
+        return super().getreply()
+
+
+class _SMTP(_Deadline, smtplib.SMTP):
+    pass
+
+
+class _SMTP_SSL(_Deadline, smtplib.SMTP_SSL):  # noqa: N801  (after smtplib's own name)
+    pass
+
+
+def connect(settings: MailSettings, deadline: float | None = None) -> smtplib.SMTP:
+    """An open, signed-in connection (the caller quits it). Raises OSError or smtplib.SMTPException.
+    With `deadline` (a `time.monotonic()` value) nothing on this connection waits past it."""
     context = ssl.create_default_context()
+    timeout = settings.timeout
+    if deadline is not None:
+        timeout = min(timeout, deadline - time.monotonic())
+        if timeout <= 0:
+            raise TimeoutError("the time for sending email is up")
+    server: smtplib.SMTP
     if settings.security == "tls":
-        server: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout, context=context)
+        server = _SMTP_SSL(settings.host, settings.port, timeout=timeout, context=context, deadline=deadline)
     else:
-        server = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+        server = _SMTP(settings.host, settings.port, timeout=timeout, deadline=deadline)
     try:
         server.ehlo()
         if settings.security == "starttls":

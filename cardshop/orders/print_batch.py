@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cardshop.design.models import Design
 from cardshop.orders.dispatch_list import make_dispatch_list
+from cardshop.render.art.artwork import art_fault
 from cardshop.render.card import FittedCard, fit_card
 from cardshop.render.layouts.addresses import EnvelopeFit, clean_address, fit_envelope
 from cardshop.render.layouts.envelope import draw_envelope
@@ -34,6 +35,8 @@ from cardshop.render.press.pdfx import finish_pdfx
 from cardshop.render.press.profile import PressProfile, load_profile, profile_path
 from cardshop.render.press_batch import PressCard, PressFileDrawer, press_batch_pdf
 from cardshop.render.text.fonts import register_all
+
+ARTWORK = "artwork"  # FieldProblem.field of a problem with the design's pictures, not with a field
 
 
 @dataclass(frozen=True)
@@ -120,8 +123,13 @@ def fitted_envelope(item: BatchItem) -> EnvelopeFit:
 
 def item_problems(item: BatchItem) -> list[FieldProblem]:
     """Why this item's card or envelope can't be printed (empty when both can), so that a batch can
-    leave it out and print the rest. About 2 ms an order (card and envelope), 2.2 s for 1,000."""
+    leave it out and print the rest: its words or address don't fit, or its design's artwork broke on
+    disk after the catalogue loaded it. About 2 ms an order (card and envelope), 2.2 s for 1,000."""
     problems: list[FieldProblem] = []
+    fault = art_fault(item.folder, item.design.panels)
+    if fault is not None:
+        path, key = fault
+        problems.append(FieldProblem(ARTWORK, f"the design's artwork can't be drawn: {path} ({key})"))
     for fit in (fitted_card, fitted_envelope):
         try:
             fit(item)

@@ -1,5 +1,6 @@
 """Email updates to the sender of an order, when they gave an email and the shop has set up mail
-(orders/mail.py): the order received, printed, posted. Three short emails at most, one per news.
+(orders/mail.py): the order received, printed, posted, or (instead) that it could not be printed and
+posted. Three short emails at most, one per news.
 
 What they say: the order's reference, the news and the posting day; the first also the private status
 link, which exists only while the order is being placed (the token is stored as a hash), so a first
@@ -10,8 +11,9 @@ Never twice: before sending, an `OrderEvent` "emailed: <news>" is written under 
 order's row (PostgreSQL locks the row; SQLite takes its single write lock), so two requests or two
 operators can't both claim one email; if the send fails the claim is removed, so the email is due
 again. A crash between claim and send loses that email rather than risk sending it twice. An order
-whose words were erased has no email, so nothing is sent; nor for a cancelled or failed order. Once a
-newer news is due the older unsent one is dropped: a sender gets "posted", not three emails at once.
+whose words were erased has no email, so nothing is sent; nor for a cancelled order (the sender did
+that). Once a newer news is due the older unsent one is dropped: a sender gets "posted", not three
+emails at once.
 
 Never a failure for the caller: a sender's order and an operator's batch mark stand whatever the mail
 server does. A failure is one log line, with the order's reference and the error's class, never the
@@ -37,12 +39,13 @@ from cardshop.orders.posting import long_date
 
 log = logging.getLogger("cardshop")
 
-NEWS = ("received", "printed", "posted")  # in the order they happen
+NEWS = ("received", "printed", "posted", "failed")  # in the order they happen; "failed" ends an order unprinted
 EMAILED = {news: f"emailed: {news}" for news in NEWS}  # OrderEvent.what, beside lifecycle.EVENTS
 SUBJECTS = {
     "received": "We have your card order",
     "printed": "Your card has been printed",
     "posted": "Your card is on its way",
+    "failed": "We're sorry: we couldn't send your card",
 }
 
 # Errors of one message, after which the connection is still good for the next (every SMTP error is an
@@ -74,9 +77,11 @@ class _Claim:
 
 
 def news_of(order: Order) -> str | None:
-    """The newest news of an order worth an email, or None (cancelled, failed)."""
-    if order.state in (CANCELLED, FAILED):
+    """The newest news of an order worth an email, or None (cancelled)."""
+    if order.state == CANCELLED:
         return None
+    if order.state == FAILED:
+        return "failed"
     if order.posted_at is not None:
         return "posted"
     if order.printed_at is not None:
@@ -144,6 +149,19 @@ def body(claim: _Claim, link: str | None) -> str:
             reference,
             f"To see how it is going, use the private link from your first email. {SHOWN}",
         ]
+    elif claim.news == "failed":
+        return (
+            "\n\n".join(
+                [
+                    "We're so sorry: we couldn't print and post your card, so it won't be sent.",
+                    reference,
+                    "If you would still like to send a card, you are welcome to order one again, or to print one "
+                    "yourself.",
+                    f"Your email is erased with the rest of the order's details within {DEFAULT_PURGE_DAYS} days.",
+                ]
+            )
+            + "\n"
+        )
     else:
         lines = [
             "Your card has been posted and is on its way.",
@@ -163,8 +181,9 @@ def send_updates(
     budget: float | None = None,
 ) -> Sent:
     """Send each order's due news (only `news`, if given), once, over one connection, claiming each just
-    before it goes. Stops when the server is lost or `budget` seconds are spent (a request must end well
-    before the worker's timeout); what is left stays due. Never raises."""
+    before it goes. Stops when the server is lost or `budget` seconds are spent, even in the middle of an
+    SMTP exchange (a request must end well before the worker's timeout); what is left, and an email cut
+    short, stays due. Never raises."""
     outcome = Sent()
     if settings is None:
         return outcome
@@ -180,7 +199,7 @@ def send_updates(
             if claim is None:
                 continue
             if server is None:
-                server = mail.connect(settings)
+                server = mail.connect(settings, deadline)
             mail.send(server, settings, mail.Mail(claim.email, SUBJECTS[claim.news], body(claim, link)))
             outcome.sent += 1
         except Exception as error:  # never the sender's or the operator's problem: logged, due again

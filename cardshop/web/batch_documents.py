@@ -74,9 +74,11 @@ def batch_items(
 
 def _reason(problem: FieldProblem) -> str:
     """The engine's message, which speaks to a sender ("your address"), with what it is about."""
-    where = {"address": "Envelope, their address", "return_address": "Envelope, return address"}.get(
-        problem.field or "", f"Card, {problem.field or 'fixed text'}"
-    )
+    where = {
+        "address": "Envelope, their address",
+        "return_address": "Envelope, return address",
+        print_batch.ARTWORK: "Card",
+    }.get(problem.field or "", f"Card, {problem.field or 'fixed text'}")
     return f"{where}: {problem.message}"
 
 

@@ -14,13 +14,16 @@ from datetime import datetime
 from flask import Blueprint, abort, g, make_response, redirect, render_template, request, url_for
 from sqlalchemy import select
 
+from cardshop.design.paths import printable
 from cardshop.orders import lifecycle, updates
 from cardshop.orders.database import utcnow
-from cardshop.orders.models import IN_BATCH, POSTED, PRINTED, Operator, Order, PrintBatch
+from cardshop.orders.models import CANCELLED, FAILED, IN_BATCH, POSTED, PRINTED, Operator, Order, PrintBatch
 from cardshop.orders.operators import check_code, check_password
 from cardshop.orders.postal import address_lines
+from cardshop.render.art.artwork import ART_ERRORS
 from cardshop.render.card import render_card
 from cardshop.render.options import CardTextError, RenderOptions, resolve_geometry
+from cardshop.render.press.profile import ProfileError
 from cardshop.render.preview import card_previews
 from cardshop.web.batch_documents import BATCH_DOCUMENTS, batch_document, batch_items
 from cardshop.web.cards import catalog
@@ -33,13 +36,14 @@ from cardshop.web.operator_session import (
     start_session,
 )
 from cardshop.web.order_store import orders_of_app
-from cardshop.web.render_faults import CardUnavailable, render_faults
+from cardshop.web.render_faults import CardUnavailable, error_log, render_faults
 
 operator = Blueprint("operator", __name__, url_prefix="/operator")
 
 QUEUE_PAGE = 25  # orders shown with their previews at once
 PREVIEW_WIDTH = 240
 MAIL_SECONDS = 10  # a batch mark's emails stop after this (gunicorn's timeout is 30 s); send-updates does the rest
+ORDER_MAIL_SECONDS = 4  # the same for one order's email
 SIGN_IN_FAILED = "That name and password don't match an operator. Please check them and try again."
 LOCKED = "This account is locked for 15 minutes after several wrong attempts. Please wait, then try again."
 
@@ -171,14 +175,20 @@ def hold(reference: str):
 @operator.post("/orders/<reference>/fail")
 @operator_required
 def fail(reference: str):
-    """Take an order that can't be printed out of the queue or its batch."""
+    """Take an order that can't be printed out of the queue or its batch, and tell its sender."""
+    shop = orders_of_app()
     order = _order_or_404(reference)
-    batch_id = order.batch_id
-    lifecycle.fail(g.db, order, g.operator, utcnow())
-    if batch_id is not None:
-        found = g.db.get(PrintBatch, batch_id)
-        return redirect(url_for("operator.batch", reference=found.reference), 303)
-    return redirect(url_for("operator.queue"), 303)
+    batch = g.db.get(PrintBatch, order.batch_id) if order.batch_id is not None else None
+    back = url_for("operator.batch", reference=batch.reference) if batch else url_for("operator.queue")
+    if not lifecycle.fail(g.db, order, g.operator, utcnow()):
+        state = order.state.replace("_", " ")
+        already = "already " if order.state in (PRINTED, POSTED, CANCELLED, FAILED) else ""
+        message = f"Order {order.reference} is {already}{state}, so it can't be taken out."
+        return render_template("error.html", title="Not taken out", message=message), 409
+    order_id = order.id
+    g.db.commit()  # failed whatever the mail server does; no transaction is held while it answers
+    updates.send_updates(shop.store, shop.cipher, shop.mail, [order_id], "failed", budget=ORDER_MAIL_SECONDS)
+    return redirect(back, 303)
 
 
 @operator.post("/batches")
@@ -226,7 +236,15 @@ def batch_pdf(reference: str, document: str):
         message = "No order in this batch can be printed now. The batch page lists why."
         return render_template("error.html", title="Nothing to print", message=message), 409
     made_at: datetime = found.created_at
-    pdf = batch_document(document, found.reference, items, made_at)
+    try:
+        pdf = batch_document(document, found.reference, items, made_at)
+    except (*ART_ERRORS, ProfileError) as error:  # broke since the batch page checked: logged, never a 500
+        error_log.error("print batch file cannot be made: %s: %s", type(error).__name__, printable(str(error))[:300])
+        message = (
+            "A design's artwork or the press settings broke while this file was being made. The log names the "
+            "file; the batch page lists any order left out. Please try again."
+        )
+        return render_template("error.html", title="This file can't be made just now", message=message), 503
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"
     response.headers["Content-Disposition"] = f'attachment; filename="{found.reference}-{document}.pdf"'

@@ -42,8 +42,14 @@ def register_order_cli(app: Flask) -> None:
     def purge_command(days):
         """Erase the message, names, addresses and email of orders posted or cancelled DAYS ago or more."""
         shop = orders_of_app()
+        now = utcnow()
         with shop.store.session() as session:
-            count = lifecycle.purge(session, utcnow(), days)
+            overdue = lifecycle.fail_overdue(session, now, days)
+        # Their senders are told before their emails are erased with the rest (a mail server that is
+        # away now means they are not told: the erasing doesn't wait).
+        updates.send_updates(shop.store, shop.cipher, shop.mail, overdue, "failed")
+        with shop.store.session() as session:
+            count = lifecycle.purge(session, now, days)
         shop.store.forget_freed()
         click.echo(f"Erased the personal data of {count} order(s).")
 
@@ -76,7 +82,9 @@ def register_order_cli(app: Flask) -> None:
                     err=True,
                 )
                 sys.exit(1)
+            order_id = order.id
             click.echo(f"Order {order.reference} is taken out and marked failed.")
+        updates.send_updates(shop.store, shop.cipher, shop.mail, [order_id], "failed")
 
     @orders.command("rotate-key")
     def rotate_command():

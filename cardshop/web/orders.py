@@ -29,6 +29,9 @@ from cardshop.web.order_form import OrderForm, blank_order_form, check_envelope,
 from cardshop.web.order_store import orders_of_app
 
 orders = Blueprint("orders", __name__)
+# The first email is sent while the sender waits: a slow mail server gets this long in all, then the
+# order's page is shown anyway and `orders send-updates` sends the email later (without the link).
+MAIL_SECONDS = 4.0
 orders.record_once(lambda state: redact_werkzeug_log())
 
 STATE_WORDS = {
@@ -41,7 +44,7 @@ STATE_WORDS = {
     "printed": ("Printed", "Your card has been printed and is ready to post."),
     "posted": ("Posted", "Your card is on its way."),
     "cancelled": ("Cancelled", "This order was cancelled. Nothing will be printed or posted."),
-    "failed": ("Not printed", "Something went wrong and this card could not be printed. We're sorry."),
+    "failed": ("Not printed", "We're so sorry: we couldn't print and post this card, so it won't be sent."),
 }
 BY_HAND = (
     "This card has space to write by hand, so it's one to print yourself: we don't print and post it, "
@@ -140,7 +143,7 @@ def _email_received(order_id: int, token: str) -> None:
     shop = orders_of_app()
     if shop.mail is not None:
         link = shop.mail.public_url + url_for("orders.status", token=token)
-        updates.send_updates(shop.store, shop.cipher, shop.mail, [order_id], "received", link)
+        updates.send_updates(shop.store, shop.cipher, shop.mail, [order_id], "received", link, MAIL_SECONDS)
 
 
 def _already_ordered(slug: str, order: Order, token: str):

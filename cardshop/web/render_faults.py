@@ -17,18 +17,12 @@ from contextlib import contextmanager
 from werkzeug.exceptions import ServiceUnavailable
 
 from cardshop.design.loader import DATA_FILE, LoadedDesign
-from cardshop.design.paths import UnsafePath, printable
-from cardshop.render.art.artwork import ArtError
-from cardshop.render.art.raster import RasterError
-from cardshop.render.art.svg import SvgError
+from cardshop.design.paths import printable
+from cardshop.render.art.artwork import ART_ERRORS
 from cardshop.render.press.profile import PROFILE_ENV, ProfileError
 
 design_log = logging.getLogger("cardshop.designs")
 error_log = logging.getLogger("cardshop.errors")
-
-# What the art readers raise for a file that is missing, cut short or no longer allowed, and what
-# finding it raises when it has become a symlink out of the design's folder.
-ART_ERRORS = (ArtError, SvgError, RasterError, UnsafePath)
 
 ARTWORK_MESSAGE = (
     "Something is wrong on our side with this card's pictures, so we can't make it for you at the moment. We're sorry. "

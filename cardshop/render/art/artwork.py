@@ -19,6 +19,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from cardshop.design.paths import UnsafePath, resolve_inside
 from cardshop.render.art.raster import RasterError, check_raster, read_raster
 from cardshop.render.art.svg import SvgError, check_svg, read_svg_source
 from cardshop.render.art.xobjects import CachedXObject, NotReusable, form_from_drawing, image_from_file
@@ -39,6 +40,11 @@ _ENTRY_OVERHEAD = 8 * 1024
 
 class ArtError(Exception):
     """Artwork that cannot be read or is not allowed."""
+
+
+# What the art readers raise for a file that is missing, cut short or no longer allowed, and what
+# finding it raises when it has become a symlink out of the design's folder.
+ART_ERRORS = (ArtError, SvgError, RasterError, UnsafePath)
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,20 @@ def _parse(path: Path) -> Art:
         width, height = image.getSize()
         return Art(path, width, height, image=image, xobject=image_from_file(data))
     raise ArtError(f"{path}: artwork must be .svg, .png or .jpg")
+
+
+def art_fault(folder: Path, panels) -> tuple[str, str] | None:
+    """The first of a design's artwork files that can't be drawn now (it broke after the catalogue
+    loaded it), as (its path, its key in card.toml), or None. Cheap while the files are unchanged:
+    `load_art` reuses what it has read."""
+    for name, panel in panels.items():
+        if not panel.art:
+            continue
+        try:
+            load_art(resolve_inside(folder, panel.art))
+        except ART_ERRORS:
+            return str(folder / panel.art), f"panels.{name}.art"
+    return None
 
 
 def check_art(path: Path) -> None:
