@@ -30,6 +30,16 @@ def test_check_page_shows_every_panel_and_spells_out_the_names(client):
     assert 'value="download"' in page
 
 
+def test_check_page_names_the_ways_on_first_each_a_link_to_its_section(client):
+    page = post_card(client, SLUG, VALUES, action="check").get_data(as_text=True)
+    ways = page[page.index('<nav class="check-ways"') : page.index("</nav>", page.index('<nav class="check-ways"'))]
+    targets = re.findall(r'<a href="#([\w-]+)">', ways)
+    assert targets == ["download", "order", "share", "remember"]
+    for target in targets:
+        assert page.count(f'id="{target}"') == 1, target  # each link lands on its one section
+    assert page.index('<nav class="check-ways"') < page.index('id="glance-heading"')
+
+
 def test_check_page_carries_the_words_forward_exactly(client):
     page = post_card(client, SLUG, VALUES, action="check").get_data(as_text=True)
     carried = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', page))
