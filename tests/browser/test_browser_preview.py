@@ -18,6 +18,15 @@ def _image_bytes(page, selector: str) -> bytes:
     return base64.b64decode(src.split(",", 1)[1])
 
 
+def _wait_for_folded_to_show_the_preview(page) -> None:
+    """The folded view's inside is the very image the preview shows (a sharper copy of both may follow a
+    pause, so compare them in one step, and wait rather than read once)."""
+    page.wait_for_function(
+        "() => document.querySelector('[data-folded] img[data-panel=inside]').src === "
+        "document.querySelector('[data-pages] img[data-panel=inside]').src"
+    )
+
+
 def test_preview_follows_typing_and_ends_on_the_last_words(page):
     page.goto("/cards/forget-me-nots")
     before = _image_bytes(page, INSIDE)
@@ -42,7 +51,17 @@ def test_fit_problem_appears_beside_its_field_while_typing_and_clears(page):
     names = {name: value for name, value in longest().items() if name in ("recipient", "signoff", "sender")}
     for name, value in names.items():
         page.fill(f"#{name}", value)
-    wait_for_card_to_say(page, names["sender"][-10:])  # the last card that printed: the names and "Love."
+    # The last card that printed: every name and "Love.". (The longest recipient and sender are the same
+    # words, so the card must say them twice, after the sign-off: one alone may be only the recipient.)
+    page.wait_for_function(
+        """([recipient, signoff, sender]) => {
+            const alt = document.querySelector('[data-pages] img[data-panel=inside]').alt;
+            const at = alt.indexOf(recipient);
+            const after = alt.indexOf(signoff, at + recipient.length);
+            return at >= 0 && after >= 0 && alt.indexOf(sender, after + signoff.length) >= 0;
+        }""",
+        arg=[names["recipient"], names["signoff"], names["sender"]],
+    )
     # What it says, not its bytes: once typing pauses, a sharper copy of the same card may follow.
     good_card = page.locator(INSIDE).get_attribute("alt")
     seq = preview_seq(page)
@@ -110,9 +129,7 @@ def test_folded_view_opens_the_card_and_turns_it_over(page):
     assert folded.is_visible()
     assert not page.locator("[data-pages]").is_visible()
     # The folded view shows the same images as the pages.
-    assert page.locator("[data-folded] img[data-panel=inside]").first.get_attribute("src") == page.locator(
-        INSIDE
-    ).get_attribute("src")
+    _wait_for_folded_to_show_the_preview(page)
     page.get_by_role("button", name="Open it").click()
     assert folded.get_attribute("data-state") == "open"
     assert page.get_by_role("button", name="Open it").get_attribute("aria-pressed") == "true"
@@ -123,9 +140,7 @@ def test_folded_view_opens_the_card_and_turns_it_over(page):
     page.get_by_role("button", name="All pages").click()
     page.fill("#message", "Still thinking of you.")
     wait_for_card_to_say(page, "Still thinking of you.")
-    assert page.locator("[data-folded] img[data-panel=inside]").first.get_attribute("src") == page.locator(
-        INSIDE
-    ).get_attribute("src")
+    _wait_for_folded_to_show_the_preview(page)
 
 
 def _leaf_transition(page) -> str:
