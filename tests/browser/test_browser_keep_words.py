@@ -51,6 +51,8 @@ def _assert_every_field_kept(page):
 
 
 def _assert_check_page(page):
+    # The whole page, styles and scripts: what is shown or hidden is then what a person sees.
+    page.wait_for_load_state("load")
     expect(page.locator("h1")).to_have_text("Check your card")
     expect(page.locator("[data-names]")).to_have_text("Please check the names: Sam, Alex, Rowan, Jo")
 
