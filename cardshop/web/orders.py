@@ -205,14 +205,18 @@ def status(token: str):
         order = lifecycle.find_by_token(session, token)
         if order is None:
             return _not_found()
-        personal = lifecycle.personal_of(shop.cipher, order)
-        context = _status_context(order, token, personal)
-        order_form = None
-        if context["changeable"]:
-            order_form = read_order_form(_as_form(personal, order), shop.today(), shop.home_country, check=False)
-            order_form.key = token
-        response = render_template("order_status.html", order_form=order_form, **context)
-    return response, 200, {"Cache-Control": "no-store"}
+        return _status_page(order, token, lifecycle.personal_of(shop.cipher, order))
+
+
+def _status_page(order: Order, token: str, personal: dict | None, code: int = 200, order_form=None, **extra):
+    """The order's status page (never cached), with `extra` in its context; while the order can still
+    change, with the change form: `order_form` as sent back, or else filled in from the order."""
+    context = {**_status_context(order, token, personal), **extra}
+    if order_form is None and context["changeable"]:
+        shop = orders_of_app()
+        order_form = read_order_form(_as_form(personal, order), shop.today(), shop.home_country, check=False)
+        order_form.key = token
+    return render_template("order_status.html", order_form=order_form, **context), code, {"Cache-Control": "no-store"}
 
 
 def _as_form(personal: dict, order: Order) -> dict:
@@ -245,9 +249,7 @@ def change(token: str):
         if order_form.ok and not choosing_country and loaded is not None:
             check_envelope(order_form, loaded, order.size)
         if choosing_country or not order_form.ok:
-            context = _status_context(order, token, personal)
-            html = render_template("order_status.html", order_form=order_form, **context)
-            return html, 200 if choosing_country else 422, {"Cache-Control": "no-store"}
+            return _status_page(order, token, personal, 200 if choosing_country else 422, order_form)
         now = utcnow()
         address = {"country": order_form.to.country, **order_form.to.values}
         back = {"country": order_form.back.country, **order_form.back.values} if order_form.back.given else None
@@ -266,9 +268,7 @@ def change(token: str):
 
 
 def _too_late(order: Order, token: str, personal: dict | None):
-    context = _status_context(order, token, personal)
-    context["too_late"] = True
-    return render_template("order_status.html", order_form=None, **context), 409, {"Cache-Control": "no-store"}
+    return _status_page(order, token, personal, 409, too_late=True)
 
 
 @orders.post("/orders/<token>/cancel")
@@ -291,14 +291,8 @@ def erase(token: str):
         if order is None:
             return _not_found()
         if request.form.get("confirm") != "yes":
-            personal = lifecycle.personal_of(shop.cipher, order)
-            context = _status_context(order, token, personal)
-            context["erase_error"] = "Please tick the box to confirm, so nothing is erased by a slip of the finger."
-            order_form = None
-            if context["changeable"]:
-                order_form = read_order_form(_as_form(personal, order), shop.today(), shop.home_country, check=False)
-            html = render_template("order_status.html", order_form=order_form, **context)
-            return html, 422, {"Cache-Control": "no-store"}
+            unconfirmed = "Please tick the box to confirm, so nothing is erased by a slip of the finger."
+            return _status_page(order, token, lifecycle.personal_of(shop.cipher, order), 422, erase_error=unconfirmed)
         if order.personal is not None:
             lifecycle.erase_words(session, order, utcnow())
     shop.store.forget_freed()
