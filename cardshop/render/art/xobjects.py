@@ -191,20 +191,27 @@ def form_from_drawing(
 _COLOUR_SPACES = {"RGB": "DeviceRGB", "L": "DeviceGray", "CMYK": "DeviceCMYK"}
 
 
+def _image_entries(width: int, height: int, colour_space: str | None = None) -> dict:
+    """An 8-bit Image XObject's dictionary; the colour space is left for the caller when not given."""
+    entries = {
+        "Type": PDFName("XObject"),
+        "Subtype": PDFName("Image"),
+        "Width": width,
+        "Height": height,
+        "BitsPerComponent": 8,
+    }
+    if colour_space is not None:
+        entries["ColorSpace"] = PDFName(colour_space)
+    return entries
+
+
 def image_from_file(data: bytes) -> CachedXObject:
     """An Image XObject from a JPEG (passed through) or PNG (decoded and compressed once).
 
     The caller has already refused bombs and other formats (raster.check_raster)."""
     with Image.open(io.BytesIO(data)) as image:
         image.load()
-        width, height = image.size
-        entries = {
-            "Type": PDFName("XObject"),
-            "Subtype": PDFName("Image"),
-            "Width": width,
-            "Height": height,
-            "BitsPerComponent": 8,
-        }
+        entries = _image_entries(*image.size)
         if image.format == "JPEG" and image.mode in _COLOUR_SPACES and not image.info.get("progression"):
             entries["ColorSpace"] = PDFName(_COLOUR_SPACES[image.mode])
             if image.mode == "CMYK" and b"Adobe" in data[:4096]:
@@ -223,26 +230,11 @@ def image_from_file(data: bytes) -> CachedXObject:
 def image_from_pixels(name: str, image: Image.Image, alpha: Image.Image | None = None) -> CachedXObject:
     """An Image XObject from decoded pixels (RGB, L or CMYK), compressed once, with `alpha` (an L
     image) as its soft mask unless it is fully opaque."""
-    width, height = image.size
-    entries = {
-        "Type": PDFName("XObject"),
-        "Subtype": PDFName("Image"),
-        "Width": width,
-        "Height": height,
-        "BitsPerComponent": 8,
-        "ColorSpace": PDFName(_COLOUR_SPACES[image.mode]),
-    }
+    entries = _image_entries(*image.size, _COLOUR_SPACES[image.mode])
     pixels = image.tobytes()
     extras, extra_keys = {}, {}
     if alpha is not None and alpha.getextrema() != (255, 255):
-        mask = {
-            "Type": PDFName("XObject"),
-            "Subtype": PDFName("Image"),
-            "Width": width,
-            "Height": height,
-            "BitsPerComponent": 8,
-            "ColorSpace": PDFName("DeviceGray"),
-        }
+        mask = _image_entries(*alpha.size, "DeviceGray")
         extras["SMask"] = _preformat(_EncodedStream(mask, zlib.compress(alpha.tobytes()), "FlateDecode"))
         extra_keys["SMask"] = ("SMask", "")
     return CachedXObject(name, entries, zlib.compress(pixels), "FlateDecode", extras, extra_keys)
