@@ -5,6 +5,7 @@ real slow clients, bounded in count and time."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import http.client
 import importlib.util
@@ -37,6 +38,25 @@ def _production_module():
     return module
 
 
+@contextlib.contextmanager
+def _serving(port: int, *args: str, env: dict | None = None, log=subprocess.DEVNULL):
+    """scripts/production.py on loopback with one gunicorn worker (rate limits off unless `env` turns
+    them on), stopped as `serve.sh --production` is, with SIGTERM, when the block ends."""
+    settings = {**os.environ, "CARDSHOP_SECRET_KEY": "test-only", "CARDSHOP_RATE_LIMIT_ENABLED": "0", **(env or {})}
+    server = subprocess.Popen(
+        [sys.executable, "scripts/production.py", "--bind", f"127.0.0.1:{port}", "--workers", "1", *args],
+        cwd=ROOT,
+        env=settings,
+        stdout=log,
+        stderr=subprocess.STDOUT if log is not subprocess.DEVNULL else subprocess.DEVNULL,
+    )
+    try:
+        yield server
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+
+
 def test_slow_clients_leave_the_site_available_behind_nginx():
     """Three clients each sending one byte every 2 s for 12 s; a normal visitor asks for a card's page
     every 0.5 s. Without nginx, gunicorn alone answered about a quarter of them (bench/)."""
@@ -59,25 +79,13 @@ def test_nginx_caps_bodies_and_headers_kindly_and_logs_nothing_sent(tmp_path):
     production = _production_module()
     port = production.free_port()
     log_path = tmp_path / "production.log"
-    env = {**os.environ, "CARDSHOP_SECRET_KEY": "test-only", "CARDSHOP_RATE_LIMIT_ENABLED": "0"}
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "scripts/production.py", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            assert _get(port, "/privacy", wait=90)[0] == 200
-            status, body = _post(port, f"/cards/forget-me-nots?{MARKER}", b"message=" + MARKER.encode() * 2000)
-            assert status == 413 and "more than a card can hold" in body
-            status, _ = _get(port, f"/?{MARKER}", headers={"X-Note": MARKER * 1000})  # a 25 KB header
-            assert status in (400, 494)
-            assert _get(port, "/privacy")[0] == 200
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=60)
+    with log_path.open("wb") as log, _serving(port, log=log):
+        assert _get(port, "/privacy", wait=90)[0] == 200
+        status, body = _post(port, f"/cards/forget-me-nots?{MARKER}", b"message=" + MARKER.encode() * 2000)
+        assert status == 413 and "more than a card can hold" in body
+        status, _ = _get(port, f"/?{MARKER}", headers={"X-Note": MARKER * 1000})  # a 25 KB header
+        assert status in (400, 494)
+        assert _get(port, "/privacy")[0] == 200
     text = log_path.read_text(errors="replace")
     assert "nginx on http://127.0.0.1" in text
     assert MARKER not in text
@@ -96,41 +104,34 @@ def test_one_address_cannot_take_the_site_offline_with_idle_or_unfinished_reques
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 4096)), hard))  # the test's own sockets
     port = production.free_port()
-    env = {**os.environ, "CARDSHOP_SECRET_KEY": "test-only", "CARDSHOP_RATE_LIMIT_ENABLED": "0"}
-    server = subprocess.Popen(
-        [sys.executable, "scripts/production.py", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     idle, unfinished = [], []
     try:
-        assert _get(port, "/privacy", wait=90)[0] == 200
-        opened = time.monotonic()
-        idle = [_open(port, b"GET / HTTP/1.1\r\n") for _ in range(1500)]
-        assert _get(port, "/privacy", source="127.0.0.2")[0] == 200
-        assert _get(port, "/privacy")[0] == 200
+        with _serving(port):
+            try:
+                assert _get(port, "/privacy", wait=90)[0] == 200
+                opened = time.monotonic()
+                idle = [_open(port, b"GET / HTTP/1.1\r\n") for _ in range(1500)]
+                assert _get(port, "/privacy", source="127.0.0.2")[0] == 200
+                assert _get(port, "/privacy")[0] == 200
 
-        headers = b"POST /privacy HTTP/1.1\r\nHost: cardshop\r\nContent-Length: 100\r\n\r\n"
-        unfinished = [_open(port, headers) for _ in range(allowance + 3)]
-        answered = _answers(unfinished, count=3, within=10)
-        assert [status for status, _ in answered] == [429, 429, 429]
-        assert all("Please wait a moment" in page for _, page in answered)
-        assert _get(port, "/privacy", source="127.0.0.2")[0] == 200  # others are still answered
-        assert _get(port, "/privacy")[0] == 429  # this address has its allowance in progress
-        _close(unfinished)
-        assert _get_until(port, "/privacy", 200, within=10) == 200  # answered again once they have gone
+                headers = b"POST /privacy HTTP/1.1\r\nHost: cardshop\r\nContent-Length: 100\r\n\r\n"
+                unfinished = [_open(port, headers) for _ in range(allowance + 3)]
+                answered = _answers(unfinished, count=3, within=10)
+                assert [status for status, _ in answered] == [429, 429, 429]
+                assert all("Please wait a moment" in page for _, page in answered)
+                assert _get(port, "/privacy", source="127.0.0.2")[0] == 200  # others are still answered
+                assert _get(port, "/privacy")[0] == 429  # this address has its allowance in progress
+                _close(unfinished)
+                assert _get_until(port, "/privacy", 200, within=10) == 200  # answered again once they have gone
 
-        # The idle connections are closed by the server, not left to pile up.
-        for connection in idle:
-            connection.settimeout(max(0.1, opened + production.CLIENT_TIMEOUT + 5 - time.monotonic()))
-            assert _closed_by_server(connection)
-        assert _get(port, "/privacy")[0] == 200
+                # The idle connections are closed by the server, not left to pile up.
+                for connection in idle:
+                    connection.settimeout(max(0.1, opened + production.CLIENT_TIMEOUT + 5 - time.monotonic()))
+                    assert _closed_by_server(connection)
+                assert _get(port, "/privacy")[0] == 200
+            finally:
+                _close(idle + unfinished)
     finally:
-        _close(idle + unfinished)
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=60)
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 
 
@@ -179,25 +180,13 @@ def test_behind_nginx_each_address_has_its_own_render_budget_and_cannot_forge_an
     forged X-Forwarded-For from the first buys nothing, because nginx replaces the header."""
     production = _production_module()
     port = production.free_port()
-    env = {**os.environ, "CARDSHOP_SECRET_KEY": "test-only", "CARDSHOP_RATE_LIMIT": "3 per minute"}
-    env.pop("CARDSHOP_RATE_LIMIT_ENABLED", None)
-    server = subprocess.Popen(
-        [sys.executable, "scripts/production.py", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     thumbnail = "/cards/forget-me-nots/thumbnail.jpg"  # one unit of the render budget, no form needed
-    try:
+    with _serving(port, env={"CARDSHOP_RATE_LIMIT_ENABLED": "1", "CARDSHOP_RATE_LIMIT": "3 per minute"}):
         assert _get(port, "/privacy", wait=90)[0] == 200  # pages are not limited
         assert [_get(port, thumbnail)[0] for _ in range(3)] == [200, 200, 200]
         assert _get(port, thumbnail)[0] == 429
         assert _get(port, thumbnail, headers={"X-Forwarded-For": "10.9.8.7"})[0] == 429  # forged: still us
         assert _get(port, thumbnail, source="127.0.0.2")[0] == 200  # another address, its own budget
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=60)
 
 
 def _self_signed(folder: Path) -> tuple[Path, Path]:
@@ -228,36 +217,13 @@ def test_with_a_certificate_nginx_serves_https_only_with_hsts_and_secure_cookies
     cert, key = _self_signed(tmp_path)
     production = _production_module()
     port = production.free_port()
-    env = {**os.environ, "CARDSHOP_SECRET_KEY": "test-only", "CARDSHOP_RATE_LIMIT_ENABLED": "0"}
-    server = subprocess.Popen(
-        [sys.executable, "scripts/production.py", "--bind", f"127.0.0.1:{port}", "--workers", "1"]
-        + ["--tls-cert", str(cert), "--tls-key", str(key)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     trusted = ssl.create_default_context(cafile=str(cert))
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=30, context=trusted)
-                connection.request("GET", "/cards/forget-me-nots")
-                response = connection.getresponse()
-                break
-            except (ConnectionError, ssl.SSLError, http.client.HTTPException):
-                if time.monotonic() >= deadline:
-                    raise
-                time.sleep(0.5)
-        response.read()
+    with _serving(port, "--tls-cert", str(cert), "--tls-key", str(key)):
+        response = _response(port, "/cards/forget-me-nots", wait=90, tls=trusted)
         assert response.status == 200
         assert response.getheader("Strict-Transport-Security") == "max-age=31536000"
         assert "Secure" in response.getheader("Set-Cookie")  # the CSRF session cookie, HTTPS only
         assert response.getheader("Server") == "nginx"  # no version (server_tokens off)
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=60)
 
 
 def test_https_needs_both_a_certificate_and_its_key(tmp_path):
@@ -306,20 +272,39 @@ def test_nginx_config_buffers_times_out_and_passes_the_client_address(tmp_path):
         assert directive in tls and directive not in config, directive
 
 
-def _get(
-    port: int, path: str, headers: dict | None = None, wait: float = 0, source: str = "127.0.0.1"
-) -> tuple[int, str]:
+def _response(
+    port: int,
+    path: str,
+    headers: dict | None = None,
+    wait: float = 0,
+    source: str = "127.0.0.1",
+    tls: ssl.SSLContext | None = None,
+) -> http.client.HTTPResponse:
+    """The answer to GET `path` (by HTTPS with `tls`), its body read into `.text`; tried again for
+    `wait` seconds while the server starts."""
     deadline = time.monotonic() + wait
     while True:
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30, source_address=(source, 0))
+            where = {"timeout": 30, "source_address": (source, 0)}
+            if tls is None:
+                connection = http.client.HTTPConnection("127.0.0.1", port, **where)
+            else:
+                connection = http.client.HTTPSConnection("127.0.0.1", port, context=tls, **where)
             connection.request("GET", path, headers=headers or {})
             response = connection.getresponse()
-            return response.status, response.read().decode(errors="replace")
-        except (TimeoutError, ConnectionError, http.client.HTTPException):
+            response.text = response.read().decode(errors="replace")
+            return response
+        except (TimeoutError, ConnectionError, ssl.SSLError, http.client.HTTPException):
             if time.monotonic() >= deadline:
                 raise
             time.sleep(0.5)
+
+
+def _get(
+    port: int, path: str, headers: dict | None = None, wait: float = 0, source: str = "127.0.0.1"
+) -> tuple[int, str]:
+    response = _response(port, path, headers, wait, source)
+    return response.status, response.text
 
 
 def _post(port: int, path: str, body: bytes) -> tuple[int, str]:
