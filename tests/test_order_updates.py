@@ -62,14 +62,24 @@ def place(app) -> tuple[str, str]:
     return link, reference
 
 
-def to_a_batch(app) -> tuple:
-    """Release, approve and batch every order; (operator's client, CSRF token, batch path)."""
+def release(app) -> None:
+    """The daily release: orders due are put in the operators' queue."""
     orders = app.extensions["cardshop_orders"]
     with orders.store.session() as session:
         lifecycle.release_due(session, orders.today())
+
+
+def signed_in(app) -> tuple:
+    """An operator's client, signed in, and its CSRF token."""
     client = app.test_client()
     sign_in(client, app)
-    token = form_token(client, "/operator")
+    return client, form_token(client, "/operator")
+
+
+def to_a_batch(app) -> tuple:
+    """Release, approve and batch every order; (operator's client, CSRF token, batch path)."""
+    release(app)
+    client, token = signed_in(app)
     for reference in re.findall(r'data-reference="(CS-[^"]+)"', client.get("/operator").get_data(as_text=True)):
         client.post(f"/operator/orders/{reference}/approve", data={"csrf_token": token})
     made = client.post("/operator/batches", data={"csrf_token": token})
@@ -312,12 +322,8 @@ def test_a_batch_marks_emails_stop_at_the_budget_even_mid_exchange(store, cipher
 def test_an_order_taken_out_is_told_once_kindly_and_a_printed_one_cant_be_taken_out(database_url, smtp_server):
     app = with_operator(make_app(database_url, new_key(), smtp_server.settings()))
     link, reference = place(app)
-    orders = app.extensions["cardshop_orders"]
-    with orders.store.session() as session:
-        lifecycle.release_due(session, orders.today())
-    client = app.test_client()
-    sign_in(client, app)
-    token = form_token(client, "/operator")
+    release(app)
+    client, token = signed_in(app)
     assert client.post(f"/operator/orders/{reference}/fail", data={"csrf_token": token}).status_code == 303
     again = client.post(f"/operator/orders/{reference}/fail", data={"csrf_token": token})
     assert again.status_code == 409
@@ -338,8 +344,7 @@ def test_an_order_taken_out_is_told_once_kindly_and_a_printed_one_cant_be_taken_
     assert len(smtp_server.received) == 2
 
     _, printed = place(app)  # the same operator prints it, then tries to take it out
-    with orders.store.session() as session:
-        lifecycle.release_due(session, orders.today())
+    release(app)
     client.post(f"/operator/orders/{printed}/approve", data={"csrf_token": token})
     batch_path = client.post("/operator/batches", data={"csrf_token": token}).headers["Location"]
     assert client.post(f"{batch_path}/printed", data={"csrf_token": token}).status_code == 303
@@ -352,9 +357,7 @@ def test_orders_failed_by_command_or_by_purge_are_told_and_send_updates_catches_
     key = new_key()
     away = make_app(database_url, key, unreachable_settings())
     _, reference = place(away)
-    orders = away.extensions["cardshop_orders"]
-    with orders.store.session() as session:
-        lifecycle.release_due(session, orders.today())
+    release(away)
     assert away.test_cli_runner().invoke(args=["orders", "fail", reference]).exit_code == 0
     assert emailed(away) == []  # the mail server was away: still due
 
@@ -366,13 +369,14 @@ def test_orders_failed_by_command_or_by_purge_are_told_and_send_updates_catches_
     ]
 
     _, overdue = place(back)  # its first email goes; then its posting day slips 40 days behind
-    with orders.store.session() as session:
+    store = back.extensions["cardshop_orders"].store
+    with store.session() as session:
         order = session.scalar(select(Order).where(Order.reference == overdue))
         order.post_on = utcnow().date() - timedelta(days=40)
     assert back.test_cli_runner().invoke(args=["orders", "purge"]).exit_code == 0
     last = smtp_server.received[-1]
     assert last.message["Subject"] == "We're sorry: we couldn't send your card" and overdue in last.body
-    with orders.store.session() as session:
+    with store.session() as session:
         order = session.scalar(select(Order).where(Order.reference == overdue))
         assert order.state == "failed" and order.personal is None  # told, then erased
     assert "Sent 0" in back.test_cli_runner().invoke(args=["orders", "send-updates"]).output
