@@ -89,45 +89,13 @@ def test_render_pdfx_with_a_profile_that_is_not_cmyk_is_refused(app, tmp_path, m
 
 
 def test_render_for_a_partner_names_the_file_it_makes(app, tmp_path):
-    wrong = _run(
-        app,
-        "render",
-        "forget-me-nots",
-        "--set",
-        "message=Hi",
-        "--partner",
-        "printful",
-        "--size",
-        "5x7",
-        "--out",
-        str(tmp_path / "card.pdf"),
-    )
+    def partner(name: str, size: str, out: str):
+        card = ["render", "forget-me-nots", "--set", "message=Hi"]
+        return _run(app, *card, "--partner", name, "--size", size, "--out", str(tmp_path / out))
+
+    wrong = partner("printful", "5x7", "card.pdf")
     assert wrong.exit_code == 2 and "ending in .zip" in wrong.output
-    made = _run(
-        app,
-        "render",
-        "forget-me-nots",
-        "--set",
-        "message=Hi",
-        "--partner",
-        "printful",
-        "--size",
-        "5x7",
-        "--out",
-        str(tmp_path / "card.zip"),
-    )
+    made = partner("printful", "5x7", "card.zip")
     assert made.exit_code == 0 and "for Printful" in made.output
-    refused = _run(
-        app,
-        "render",
-        "forget-me-nots",
-        "--set",
-        "message=Hi",
-        "--partner",
-        "prodigi",
-        "--size",
-        "A6",
-        "--out",
-        str(tmp_path / "card.png"),
-    )
+    refused = partner("prodigi", "A6", "card.png")
     assert refused.exit_code == 1 and "Prodigi prints this card in 5x7 only, not A6." in refused.output
