@@ -60,12 +60,13 @@
     return kept;
   }
 
-  // Save the whole form, or with `control` (a form marked data-keep-typed) only that one.
+  // Save the whole form, or with `control` (a form marked data-keep-typed, or a hidden field it names in
+  // data-keep-hidden) only that one.
   function save(form, control) {
     if (!store) return;
     var kept = read(form) || {};
     if (control) {
-      if (control.type !== "hidden") add(kept, control);
+      if (control.type !== "hidden" || keptHidden(form)[control.name]) add(kept, control);
     } else {
       Object.assign(kept, values(form));
     }
@@ -130,17 +131,9 @@
     form.addEventListener("input", changed);
     form.addEventListener("change", changed);
     form.addEventListener("submit", function () {
-      if (!store) return;
-      var kept = read(form) || {};
       Object.keys(keptHidden(form)).forEach(function (name) {
-        var control = form.elements[name];
-        if (control && control.type === "hidden") kept[name] = control.value;
+        if (form.elements[name]) save(form, form.elements[name]);
       });
-      try {
-        store.setItem(keyOf(form), JSON.stringify(kept));
-      } catch (error) {
-        /* storage full or refused: nothing to do */
-      }
     });
   }
 
