@@ -40,6 +40,8 @@ def _order_card(page, post_on: date | None = None) -> None:
         page.fill(f"#{name}", value)
     page.get_by_role("button", name="Continue to check and download").click()
     page.wait_for_selector("text=Have it printed and posted")
+    # The page's scripts keep what is typed in the tab from the moment they run: type after they have.
+    page.wait_for_load_state("load")
     page.fill("#to_name", "Sam Rivers")
     page.fill("#to_street_address", "12 Larkspur Lane")
     page.fill("#to_city", "London")
